@@ -1,0 +1,91 @@
+# Minna Portal — two commands: `make run` and `make test`. Everything else is set up on the way.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+TOOLS := .tools
+BUN := $(TOOLS)/node_modules/.bin/bun
+BUN_VERSION := 1.4.5
+PORT ?= 3000
+PROD_PORT ?= 8080
+export PATH := $(CURDIR)/$(TOOLS)/node_modules/.bin:$(CURDIR)/$(VENV)/bin:$(PATH)
+export REFLEX_USE_SYSTEM_BUN := 1
+export REFLEX_TELEMETRY_ENABLED := false
+export PYTHONDONTWRITEBYTECODE := 1
+
+# Debian packages: the browser for tests and a font for every script we ship.
+APT_PACKAGES := chromium fonts-noto-cjk fonts-noto-core
+APT_CHECK := /usr/bin/chromium /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf
+
+.PHONY: help setup run run-prod dev test lint unit browser accessibility i18n i18n-check bench reset-demo system-deps clean
+
+help:
+	@echo "make run       start the portal with the embedded demo backend on http://localhost:$(PORT)"
+	@echo "make test      set up and run every test: lint, catalogs, unit, API, browser, accessibility"
+	@echo "make run-prod  production build with Redis state and several workers on http://localhost:$(PROD_PORT)"
+	@echo "make dev       development server with hot reload (frontend :3000, backend :8000)"
+	@echo "make i18n      extract messages, update catalogs, regenerate pseudo-locales, compile"
+	@echo "make bench     page weight, hydration time, memory per session, language switch"
+	@echo "make reset-demo  delete and re-seed the demo backend's database"
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(BUN):
+	mkdir -p $(TOOLS)
+	test -f $(TOOLS)/package.json || echo '{"name":"minna-tools","private":true}' > $(TOOLS)/package.json
+	cd $(TOOLS) && npm install --no-fund --no-audit --silent bun@$(BUN_VERSION)
+	$(BUN) --version
+
+# .mo files are build products: compiled from the committed .po catalogs.
+catalogs: $(VENV)/.installed
+	$(PY) -m rxapp.i18n.catalogs compile
+
+setup: $(VENV)/.installed $(BUN) catalogs
+
+system-deps:
+	@missing=0; for f in $(APT_CHECK); do test -e $$f || missing=1; done; \
+	if [ $$missing = 1 ]; then \
+	  echo "Installing $(APT_PACKAGES) from Debian"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get install -y -q $(APT_PACKAGES) >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q $(APT_PACKAGES) >/dev/null; }; \
+	fi
+
+run: setup
+	@echo "Minna Portal: http://localhost:$(PORT)  (embedded demo backend; Ctrl-C stops)"
+	PORTAL_API_URL=http://127.0.0.1:$(PORT) reflex run --env prod --frontend-port $(PORT) --backend-port $(PORT)
+
+dev: setup
+	PORTAL_API_URL=http://127.0.0.1:8000 reflex run --frontend-port 3000 --backend-port 8000
+
+run-prod: setup
+	@command -v redis-server >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get install -y -q redis-server >/dev/null || { apt-get update -q && apt-get install -y -q redis-server; }; }
+	@mkdir -p var && (redis-cli -p 6390 ping >/dev/null 2>&1 || redis-server --port 6390 --bind 127.0.0.1 --daemonize yes --dir $(CURDIR)/var --save "" >/dev/null)
+	@echo "Minna Portal (production, Redis state): http://localhost:$(PROD_PORT)"
+	REFLEX_REDIS_URL=redis://127.0.0.1:6390 PORTAL_API_URL=http://127.0.0.1:$(PROD_PORT) \
+	  reflex run --env prod --frontend-port $(PROD_PORT) --backend-port $(PROD_PORT)
+
+i18n: $(VENV)/.installed
+	$(PY) -m rxapp.i18n.catalogs all
+
+i18n-check: $(VENV)/.installed
+	$(PY) -m rxapp.i18n.catalogs check
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+
+test: setup system-deps lint i18n-check
+	$(PY) -m pytest -q -p no:cacheprovider tests
+
+bench: setup system-deps
+	$(PY) bench/bench_pages.py
+
+reset-demo: $(VENV)/.installed
+	$(PY) -m rxapp.backend reset
+
+clean:
+	rm -rf .web .states var bench/results reports

@@ -1,0 +1,1 @@
+"""Minna Portal: the front end of a Japanese government digital-services portal."""

@@ -1,0 +1,1 @@
+"""Accessible components, one per module, each with named examples."""

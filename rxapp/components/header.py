@@ -1,0 +1,24 @@
+"""Site header: service name, language picker, display-settings entry. Not sticky (WCAG 2.4.11)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from rxapp.components.language_picker import language_picker
+from rxapp.components.link import internal_link
+from rxapp.i18n import T
+
+
+def site_header(t: T, slug: str) -> rx.Component:
+    return rx.el.header(
+        rx.el.div(
+            internal_link(t._("Minna Portal"), href=f"/{t.code}/", class_name="site-header__name"),
+            rx.el.div(
+                language_picker(t, slug),
+                internal_link(t._("Display settings"), href=f"/{t.code}/settings", id="display-settings-link"),
+                class_name="site-header__tools",
+            ),
+            class_name="site-header__inner",
+        ),
+        class_name="site-header",
+    )

@@ -1,0 +1,133 @@
+"""ASGI middleware in front of the whole portal (pages, websocket, API).
+
+- Unprefixed paths (`/`, `/help`) redirect to the best locale: the saved choice (cookie), else the
+  browser's Accept-Language negotiated with Babel, else Japanese. Bad headers never raise.
+- Hashed build assets get a year of caching; HTML is revalidated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable, MutableMapping
+from http.cookies import CookieError, SimpleCookie
+from typing import Any
+
+from babel import negotiate_locale
+
+from rxapp.i18n.registry import DEFAULT_LOCALE, shipped_locales
+
+Scope = MutableMapping[str, Any]
+ASGIApp = Callable[[Scope, Callable[[], Awaitable[Any]], Callable[[Any], Awaitable[None]]], Awaitable[None]]
+
+LOCALE_COOKIE = "minna_locale"
+_LOCALE_LIKE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+# Paths that belong to the framework or the API, never to a page.
+_RESERVED = {"api", "assets", "_event", "_upload", "ping", "_health", "_all_routes", "favicon.ico", "sitemap.xml", "robots.txt"}
+
+
+def negotiate(accept_language: str | None, saved: str | None) -> str:
+    """The locale code for a visitor: saved choice, then Accept-Language, then Japanese."""
+    codes = [loc.code for loc in shipped_locales() if not loc.pseudo]
+    if saved in codes:
+        return saved
+    preferred: list[tuple[float, str]] = []
+    for index, part in enumerate((accept_language or "")[:500].split(",")):
+        tag, _, params = part.strip().partition(";")
+        tag = tag.strip()
+        if not tag or not re.fullmatch(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*|\*", tag):
+            continue
+        quality = 1.0
+        match = re.search(r"q=([0-9.]+)", params)
+        if match:
+            try:
+                quality = float(match.group(1))
+            except ValueError:
+                continue
+        if quality > 0:
+            preferred.append((-quality + index * 1e-6, tag))
+    tags = [tag for _, tag in sorted(preferred)]
+    # やさしい日本語 is chosen by people, never inferred from a header.
+    automatic = [code for code in codes if code != "ja-easy"]
+    found = negotiate_locale(tags, automatic, sep="-") if tags else None
+    return found or DEFAULT_LOCALE
+
+
+def localized_path(path: str, locale: str, known_codes: set[str], page_roots: set[str]) -> str | None:
+    """Where an unprefixed path should go, or None when it already has a locale or is not a page."""
+    segments = [s for s in path.split("/") if s]
+    if segments and (segments[0] in known_codes or segments[0] in _RESERVED or segments[0].startswith("_")):
+        return None
+    if segments and "." in segments[-1]:
+        return None  # a file, not a page
+    if segments and segments[0] not in page_roots and _LOCALE_LIKE.match(segments[0]):
+        # An unknown locale prefix (`/fr/help`): keep the rest of the path under the fallback.
+        segments = segments[1:]
+    return "/" + "/".join([locale, *segments]) + ("/" if not segments else "")
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", []):
+        if key == name:
+            return value.decode("latin-1")
+    return None
+
+
+def locale_redirect(app: ASGIApp, page_roots: set[str]) -> ASGIApp:
+    """Redirect unprefixed paths; `page_roots` are the first segments of the pages' slugs."""
+
+    async def middleware(scope: Scope, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope.get("method") in {"GET", "HEAD"}:
+            codes = {loc.code for loc in shipped_locales()}
+            saved = None
+            try:
+                cookie = SimpleCookie(_header(scope, b"cookie") or "")
+                if LOCALE_COOKIE in cookie:
+                    saved = cookie[LOCALE_COOKIE].value
+            except CookieError:
+                saved = None
+            locale = negotiate(_header(scope, b"accept-language"), saved)
+            target = localized_path(scope.get("path", "/"), locale, codes, page_roots)
+            if target is not None:
+                query = scope.get("query_string", b"").decode("latin-1")
+                location = target + (f"?{query}" if query else "")
+                await send(
+                    {
+                        "type": "http.response.start",
+                        "status": 307,
+                        "headers": [
+                            (b"location", location.encode("latin-1")),
+                            (b"vary", b"Accept-Language, Cookie"),
+                            (b"cache-control", b"no-store"),
+                            (b"content-length", b"0"),
+                        ],
+                    }
+                )
+                await send({"type": "http.response.body", "body": b""})
+                return
+        await app(scope, receive, send)
+
+    return middleware
+
+
+def cache_headers(app: ASGIApp) -> ASGIApp:
+    """Hashed assets are immutable for a year; everything else is revalidated."""
+
+    async def middleware(scope: Scope, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await app(scope, receive, send)
+            return
+        path: str = scope.get("path", "")
+        immutable = path.startswith("/assets/")
+
+        async def send_with_cache(message: Any) -> None:
+            if message["type"] == "http.response.start" and message.get("status", 200) < 400:
+                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"cache-control"]
+                value = b"public, max-age=31536000, immutable" if immutable else b"no-cache"
+                if not path.startswith("/api/"):
+                    headers.append((b"cache-control", value))
+                    message = {**message, "headers": headers}
+            await send(message)
+
+        await app(scope, receive, send_with_cache)
+
+    return middleware

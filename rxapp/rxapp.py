@@ -1,0 +1,68 @@
+"""Builds the Reflex app: every page for every shipped locale, the head scripts, and the demo backend."""
+
+from __future__ import annotations
+
+import functools
+import importlib
+
+import reflex as rx
+from reflex_base.vars.base import Var, VarData
+
+from rxapp import middleware
+from rxapp.i18n import T, shipped_locales
+from rxapp.pages import PAGES
+from rxapp.pages.not_found import not_found, not_found_title
+from rxapp.prefs_script import FRAGMENT_FOCUS_SCRIPT, PREFS_SCRIPT
+
+# <html lang dir> follow the URL's locale prefix, in the prerendered HTML and after client-side moves.
+_LANG_TABLE = {loc.code: loc.html_lang for loc in shipped_locales()}
+_DIR_TABLE = {loc.code: loc.direction for loc in shipped_locales()}
+_ROUTER = VarData(imports={"react-router": ["useLocation"]})
+
+
+def _by_prefix(table: dict[str, str], default: str) -> Var:
+    import json
+
+    return Var(
+        _js_expr=f"(({json.dumps(table)})[useLocation().pathname.split('/')[1]] ?? {json.dumps(default)})",
+        _var_data=_ROUTER,
+    )
+
+
+def _api_transformers() -> list:
+    transformers: list = []
+    try:
+        backend = importlib.import_module("rxapp.backend.app")
+        transformers.append(backend.create_api())
+    except ModuleNotFoundError:
+        pass
+    roots = {spec.slug.split("/")[0] for spec in PAGES if spec.slug}
+    transformers.append(functools.partial(middleware.locale_redirect, page_roots=roots))
+    transformers.append(middleware.cache_headers)
+    return transformers
+
+
+app = rx.App(
+    stylesheets=["/minna.css"],
+    head_components=[
+        rx.el.script(PREFS_SCRIPT),
+        rx.el.script(FRAGMENT_FOCUS_SCRIPT),
+        rx.el.meta(name="viewport", content="width=device-width, initial-scale=1"),
+    ],
+    html_lang="ja",
+    html_custom_attrs={"lang": _by_prefix(_LANG_TABLE, "ja"), "dir": _by_prefix(_DIR_TABLE, "ltr")},
+    api_transformer=_api_transformers(),
+)
+
+for locale in shipped_locales():
+    t = T(locale)
+    service = t._("Minna Portal")
+    for spec in PAGES:
+        app.add_page(
+            functools.partial(spec.build, t),
+            route=f"/{locale.code}/{spec.slug}".rstrip("/") if spec.slug else f"/{locale.code}",
+            title=f"{spec.title(t)} | {service}" if spec.slug else service,
+            on_load=spec.on_load or None,
+        )
+
+app.add_page(not_found, route="404", title=not_found_title())

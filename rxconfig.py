@@ -1,0 +1,18 @@
+"""Reflex configuration for Minna Portal.
+
+Ports are passed on the command line (see the Makefile): a port in this file breaks `--backend-only`.
+"""
+
+import os
+
+import reflex as rx
+
+config = rx.Config(
+    app_name="rxapp",
+    show_built_with_reflex=False,
+    telemetry_enabled=False,
+    # Plain rx.el elements and one stylesheet: no Radix Themes, no Tailwind (see README, "Page weight").
+    plugins=[rx.plugins.SitemapPlugin()],
+    disable_plugins=[rx.plugins.TailwindV4Plugin, rx.plugins.TailwindV3Plugin],
+    redis_url=os.environ.get("REFLEX_REDIS_URL") or None,
+)
