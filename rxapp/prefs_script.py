@@ -1,7 +1,7 @@
 """The pre-hydration script: applies saved display preferences before first paint (no flash, CLS 0).
 
 It runs from <head> in the prerendered HTML, before React hydrates. It reads the `minna_prefs` cookie
-(`size=150;mode=simple;contrast=high;furigana=1;motion=reduce`) and sets data attributes on <html>;
+(URL-encoded `size=150&mode=simple&contrast=high&furigana=on&motion=reduce`) and sets data attributes on <html>;
 the stylesheet does the rest. It also remembers the locale of the page being viewed.
 """
 

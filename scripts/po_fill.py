@@ -14,7 +14,7 @@ from io import BytesIO
 
 from babel.messages.pofile import read_po, write_po
 
-from rxapp.i18n.catalogs import _po_path
+from rxapp.i18n.catalogs import _po_path, catalog_lock
 
 
 def fill(code: str, translations: dict[str, str | list[str]]) -> tuple[int, list[str]]:
@@ -37,7 +37,7 @@ def fill(code: str, translations: dict[str, str | list[str]]) -> tuple[int, list
         message.flags.discard("fuzzy")
         written += 1
     buf = BytesIO()
-    write_po(buf, catalog, width=100, sort_output=True, include_previous=False)
+    write_po(buf, catalog, width=100, sort_output=True, include_previous=False, include_lineno=False)
     path.write_bytes(buf.getvalue())
     return written, unknown
 
@@ -46,5 +46,6 @@ if __name__ == "__main__":
     code, source = sys.argv[1], sys.argv[2]
     with open(source, encoding="utf-8") as fp:
         data = json.load(fp)
-    count, missing = fill(code, data)
+    with catalog_lock():
+        count, missing = fill(code, data)
     print(f"{code}: {count} written; not in catalog: {missing}")

@@ -7,8 +7,11 @@ Wrapped by `make i18n`. Pseudo-locale catalogs are generated from the template a
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import re
 import sys
+from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
 
@@ -26,6 +29,18 @@ KEYWORDS = {"_": None, "n_": (1, 2), "p_": ((1, "c"), 2)}
 COMMENT_TAGS = ["TRANSLATORS:"]
 PLACEHOLDER = re.compile(r"\{[a-zA-Z_][a-zA-Z0-9_]*\}")
 HEADER = "Minna Portal"
+
+
+@contextlib.contextmanager
+def catalog_lock() -> Iterator[None]:
+    """Serialise read-modify-write of the catalogs between processes (several people translating at once)."""
+    LOCALES_DIR.mkdir(exist_ok=True)
+    with (LOCALES_DIR / ".lock").open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _po_path(code: str) -> Path:
@@ -54,7 +69,7 @@ def build_template() -> Catalog:
 def _write(catalog: Catalog, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     buf = BytesIO()
-    write_po(buf, catalog, width=100, sort_output=True, include_previous=False)
+    write_po(buf, catalog, width=100, sort_output=True, include_previous=False, include_lineno=False)
     new = buf.getvalue()
     if not path.exists() or path.read_bytes() != new:
         path.write_bytes(new)
@@ -202,6 +217,11 @@ def _check_message(locale: Locale, catalog: Catalog, message: Message) -> list[s
 
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "all"
+    with catalog_lock():
+        return _run(command)
+
+
+def _run(command: str) -> int:
     if command in {"extract", "update", "pseudo", "all"}:
         template = extract()
         if command in {"update", "all"}:
@@ -212,7 +232,7 @@ def main(argv: list[str]) -> int:
         compile_all()
     if command == "check":
         problems = check()
-        for problem in problems:
+        for problem in problems[:60]:
             print(problem)
         print(f"catalog check: {len(problems)} problem(s)")
         return 1 if problems else 0
