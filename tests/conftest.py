@@ -8,43 +8,14 @@ Set MINNA_BASE_URL to test an already running portal instead.
 from __future__ import annotations
 
 import os
-import shutil
-import signal
-import socket
-import subprocess
-import sys
-import tempfile
-import time
 from collections.abc import Iterator
-from pathlib import Path
 
-import httpx
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from rxapp.devserver import running_portal
+
 CHROMIUM = os.environ.get("MINNA_CHROMIUM", "/usr/bin/chromium")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-STARTUP_TIMEOUT_S = 900  # a fresh clone installs the frontend packages on first start
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_for(url: str, process: subprocess.Popen[bytes] | None, log: Path, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process is not None and process.poll() is not None:
-            raise RuntimeError(f"the portal exited with {process.returncode}:\n{log.read_text()[-4000:]}")
-        try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.5)
-    raise RuntimeError(f"the portal did not answer {url} within {timeout} s:\n{log.read_text()[-4000:]}")
 
 
 @pytest.fixture(scope="session")
@@ -54,39 +25,10 @@ def portal_url() -> Iterator[str]:
     if external:
         yield external.rstrip("/")
         return
-    port = free_port()
-    data_dir = Path(tempfile.mkdtemp(prefix="minna-test-data-"))
-    web_dir = ROOT / os.environ.get("MINNA_TEST_WEB_DIR", ".web-test")
-    log = Path(tempfile.mkdtemp(prefix="minna-test-log-")) / "portal.log"
-    env = {
-        **os.environ,
-        "REFLEX_WEB_WORKDIR": str(web_dir),
-        "REFLEX_STATES_WORKDIR": str(data_dir / "states"),
-        "REFLEX_USE_SYSTEM_BUN": "1",
-        "REFLEX_TELEMETRY_ENABLED": "false",
-        "PORTAL_DATA_DIR": str(data_dir),
-        "PORTAL_API_URL": f"http://127.0.0.1:{port}",
-        "PORTAL_PSEUDO_LOCALES": "1",
-        "PORTAL_DEMO_TEST_HOOKS": "1",
-        "PATH": f"{ROOT / '.tools/node_modules/.bin'}:{Path(sys.executable).parent}:{os.environ['PATH']}",
-    }
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "reflex", "run", "--env", "prod",
-             "--frontend-port", str(port), "--backend-port", str(port)],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_for(f"{base}/ja/", process, log, STARTUP_TIMEOUT_S)
+    web_dir = os.environ.get("MINNA_TEST_WEB_DIR", ".web-test")
+    extra = {"PORTAL_PSEUDO_LOCALES": "1", "PORTAL_DEMO_TEST_HOOKS": "1"}
+    with running_portal(web_dir, extra) as (base, _process):
         yield base
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-        shutil.rmtree(data_dir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
