@@ -15,4 +15,6 @@ config = rx.Config(
     plugins=[rx.plugins.SitemapPlugin()],
     disable_plugins=[rx.plugins.TailwindV4Plugin, rx.plugins.TailwindV3Plugin],
     redis_url=os.environ.get("REFLEX_REDIS_URL") or None,
+    # Brotli first: about 20 % smaller than gzip for the framework bundles (see README, "Page weight").
+    frontend_compression_formats=["brotli", "gzip"],
 )
