@@ -1,0 +1,1 @@
+"""Reflex states: small, serialisable, holding machine codes rather than words (pages translate)."""
