@@ -13,6 +13,7 @@ Accessibility criteria:
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Literal
 
 import reflex as rx
@@ -74,11 +75,12 @@ def text_input(
     )
 
 
-def plural_templates(t: T, singular: str, plural: str) -> dict[str, str]:
+def plural_templates(t: T, render: Callable[[int], str]) -> dict[str, str]:
     """One template per CLDR plural category of the locale, for client-side text (Intl.PluralRules).
 
     gettext's plural index and CLDR's category agree for the languages we ship (ja 1, en 2, ar 6 forms);
-    each category is sampled once and its number put back as {count}.
+    each category is sampled once and its number put back as {count}. `render(n)` calls `t.n_` with literal
+    msgids, so the extractor finds them.
     """
     cldr = BabelLocale.parse(t.locale.cldr)
     templates: dict[str, str] = {}
@@ -86,8 +88,7 @@ def plural_templates(t: T, singular: str, plural: str) -> dict[str, str]:
         category = cldr.plural_form(n)
         if category in templates:
             continue
-        text = t.n_(singular, plural, n)
-        templates[category] = text.replace(str(n), "{count}")
+        templates[category] = render(n).replace(str(n), "{count}")
     return templates
 
 
@@ -119,8 +120,12 @@ def textarea(
     if max_length:
         count_id = f"{field_id}-info"
         extra.append(count_id)
-        remaining = plural_templates(t, "You have {count} character remaining", "You have {count} characters remaining")
-        too_many = plural_templates(t, "You have {count} character too many", "You have {count} characters too many")
+        remaining = plural_templates(
+            t, lambda n: t.n_("You have {count} character remaining", "You have {count} characters remaining", n)
+        )
+        too_many = plural_templates(
+            t, lambda n: t.n_("You have {count} character too many", "You have {count} characters too many", n)
+        )
         custom = {
             "data-maxlength": str(max_length),
             "data-count-remaining": json.dumps(remaining, ensure_ascii=False),
