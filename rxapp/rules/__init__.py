@@ -1,0 +1,1 @@
+"""Rules: eligibility, recommendations and deficiency checks. Pure Python, data-driven, no Reflex."""
