@@ -14,22 +14,24 @@ from typing import Any
 
 from babel import negotiate_locale
 
-from rxapp.i18n.registry import DEFAULT_LOCALE, shipped_locales
+from rxapp.i18n.registry import default_locale, shipped_locales
 
 Scope = MutableMapping[str, Any]
 ASGIApp = Callable[[Scope, Callable[[], Awaitable[Any]], Callable[[Any], Awaitable[None]]], Awaitable[None]]
 
 LOCALE_COOKIE = "minna_locale"
-_LOCALE_LIKE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+_LOCALE_LIKE = re.compile(r"^[a-zA-Z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 # Paths that belong to the framework or the API, never to a page.
 _RESERVED = {"api", "assets", "_event", "_upload", "ping", "_health", "_all_routes", "favicon.ico", "sitemap.xml", "robots.txt"}
 
 
 def negotiate(accept_language: str | None, saved: str | None) -> str:
     """The locale code for a visitor: saved choice, then Accept-Language, then Japanese."""
-    codes = [loc.code for loc in shipped_locales() if not loc.pseudo]
-    if saved in codes:
+    shipped = shipped_locales()
+    # A saved pseudo-locale is honoured (testers chose it), but headers never pick one.
+    if saved in {loc.code for loc in shipped}:
         return saved
+    codes = [loc.code for loc in shipped if not loc.pseudo]
     preferred: list[tuple[float, str]] = []
     for index, part in enumerate((accept_language or "")[:500].split(",")):
         tag, _, params = part.strip().partition(";")
@@ -37,19 +39,21 @@ def negotiate(accept_language: str | None, saved: str | None) -> str:
         if not tag or not re.fullmatch(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*|\*", tag):
             continue
         quality = 1.0
-        match = re.search(r"q=([0-9.]+)", params)
+        match = re.search(r"q\s*=\s*([^;]*)", params)
         if match:
-            try:
-                quality = float(match.group(1))
-            except ValueError:
+            # A malformed weight (q=abc, q=2) makes the whole entry invalid (RFC 9110 §12.4.2): skip it.
+            if not re.fullmatch(r"0(\.\d{0,3})?|1(\.0{0,3})?", match.group(1).strip()):
                 continue
+            quality = float(match.group(1))
         if quality > 0:
             preferred.append((-quality + index * 1e-6, tag))
     tags = [tag for _, tag in sorted(preferred)]
     # やさしい日本語 is chosen by people, never inferred from a header.
     automatic = [code for code in codes if code != "ja-easy"]
     found = negotiate_locale(tags, automatic, sep="-") if tags else None
-    return found or DEFAULT_LOCALE
+    # Babel may echo the header's spelling ("EN"); only a registered code may leave this function.
+    by_lower = {code.lower(): code for code in automatic}
+    return by_lower.get((found or "").lower()) or default_locale()
 
 
 def localized_path(path: str, locale: str, known_codes: set[str], page_roots: set[str]) -> str | None:
@@ -60,6 +64,10 @@ def localized_path(path: str, locale: str, known_codes: set[str], page_roots: se
     if segments and "." in segments[-1]:
         return None  # a file, not a page
     if segments and segments[0] not in page_roots and _LOCALE_LIKE.match(segments[0]):
+        canonical = {code.lower(): code for code in known_codes}.get(segments[0].lower())
+        if canonical:
+            # A known locale typed in another case (`/EN/help`): the visitor chose it, keep it.
+            return "/" + "/".join([canonical, *segments[1:]]) + ("/" if len(segments) == 1 else "")
         # An unknown locale prefix (`/fr/help`): keep the rest of the path under the fallback.
         segments = segments[1:]
     return "/" + "/".join([locale, *segments]) + ("/" if not segments else "")

@@ -9,6 +9,7 @@ import reflex as rx
 from reflex_base.vars.base import Var, VarData
 
 from rxapp import middleware
+from rxapp.components.language_picker import LANGUAGE_SWITCH_SCRIPT
 from rxapp.i18n import T, shipped_locales
 from rxapp.pages import PAGES
 from rxapp.pages.not_found import not_found, not_found_title
@@ -47,6 +48,7 @@ app = rx.App(
     head_components=[
         rx.el.script(PREFS_SCRIPT),
         rx.el.script(FRAGMENT_FOCUS_SCRIPT),
+        rx.el.script(LANGUAGE_SWITCH_SCRIPT),
         rx.el.meta(name="viewport", content="width=device-width, initial-scale=1"),
     ],
     html_lang="ja",

@@ -23,6 +23,14 @@ ROOTS = {"help", "contact", "settings"}
         (";;;q=abc,,*", None, "ja"),
         ("en;q=0,ar;q=0.1", None, "ar"),
         ("x" * 10_000, None, "ja"),
+        ("EN-us", None, "en"),  # Babel echoes the header's case; only a registered code may come back
+        ("ar-EG,en;q=0.5", None, "ar"),
+        ("zh-TW,en;q=0.5", None, "en"),
+        ("en;q=abc,ar", None, "ar"),
+        ("en-XA", None, "en"),  # pseudo-locales are never chosen from a header…
+        ("ja", "en-XA", "ja"),  # …nor from a cookie when they are not shipped (the test env may ship them)
+        ("\udcff\x00,en", None, "en"),
+        (None, "", "ja"),
     ],
 )
 def test_negotiate(header: str | None, saved: str | None, expected: str) -> None:
@@ -41,6 +49,11 @@ def test_negotiate(header: str | None, saved: str | None, expected: str) -> None
         ("/assets/app.js", None),
         ("/_event", None),
         ("/favicon.ico", None),
+        ("/EN/help", "/en/help"),  # a known locale in another case keeps the visitor's choice
+        ("/Ja-Easy", "/ja-easy/"),
+        ("/zz-ZZ/help", "/ja/help"),
+        ("/help/", "/ja/help"),
+        ("/%E6%97%A5/", "/ja/%E6%97%A5"),
     ],
 )
 def test_localized_path(path: str, expected: str | None) -> None:

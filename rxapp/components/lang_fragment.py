@@ -1,0 +1,100 @@
+"""Parts of a page in another language than the page (WCAG 3.1.2), and furigana.
+
+- `japanese_only(t, content)`: content the backend sends only in Japanese (notices, agency names). It is marked
+  `lang="ja"` so screen readers switch voice, and in a non-Japanese page a visible note says it is in Japanese.
+  With `machine_translated=True` the content is a machine translation into the page's language: a note says so,
+  and the Japanese original, when given, is one click away.
+- `ruby_text(t, msgid)` / `furigana(t, text)`: translated text with readings over its kanji as `<ruby>`, in
+  Japanese locales only (a no-op elsewhere). The readings are computed when the page is built
+  (rxapp/i18n/furigana.py); the stylesheet shows them when `<html data-furigana="on">`.
+
+Examples:
+    japanese_only(t, notice.body)                                  # a notice body (block)
+    japanese_only(t, "厚生労働省", inline=True)                      # an agency name inside a sentence
+    japanese_only(t, translated, machine_translated=True, original=notice.body)
+    rx.el.h1(ruby_text(t, "Apply for child allowance"))
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+from reflex_base.vars.base import Var
+
+from rxapp.i18n import T
+from rxapp.i18n.furigana import segments
+
+Content = rx.Component | Var | str
+
+
+def _is_japanese(t: T) -> bool:
+    return t.locale.is_japanese
+
+
+def japanese_only(
+    t: T,
+    content: Content,
+    *,
+    inline: bool = False,
+    machine_translated: bool = False,
+    original: Content | None = None,
+) -> rx.Component:
+    """Backend content in Japanese, marked as such; see the module docstring."""
+    tag = rx.el.span if inline else rx.el.div
+    if _is_japanese(t):
+        # The page is Japanese already: show the Japanese text itself, no note needed.
+        shown = original if machine_translated and original is not None else content
+        return tag(shown, lang="ja", class_name="lang-fragment", custom_attrs={"data-lang-fragment": "ja"})
+    if machine_translated:
+        note = t._("Translated automatically from Japanese. It may contain mistakes.")
+        parts: list[rx.Component] = [
+            rx.el.p(note, class_name="lang-fragment__note"),
+            rx.el.div(content, class_name="lang-fragment__content"),
+        ]
+        if original is not None:
+            parts.append(
+                rx.el.details(
+                    rx.el.summary(t._("Show the original in Japanese")),
+                    rx.el.div(original, lang="ja", dir="ltr", custom_attrs={"data-lang-fragment": "ja"}),
+                )
+            )
+        return rx.el.div(*parts, class_name="lang-fragment lang-fragment--machine",
+                         custom_attrs={"data-machine-translated": "true"})
+    if inline:
+        return rx.el.span(
+            rx.el.span(content, lang="ja", dir="ltr", custom_attrs={"data-lang-fragment": "ja"}),
+            " ",
+            # TRANSLATORS: short note after a name or phrase that is shown in Japanese only.
+            rx.el.span(t._("(in Japanese)"), class_name="lang-fragment__note"),
+            class_name="lang-fragment lang-fragment--inline",
+        )
+    return rx.el.div(
+        # TRANSLATORS: note above text (a notice, a letter) that is available only in Japanese.
+        rx.el.p(t._("This is in Japanese. It is not available in your language yet."),
+                class_name="lang-fragment__note"),
+        rx.el.div(content, lang="ja", dir="ltr", class_name="lang-fragment__content",
+                  custom_attrs={"data-lang-fragment": "ja"}),
+        class_name="lang-fragment",
+    )
+
+
+def _ruby(base: str, reading: str) -> rx.Component:
+    # The readings are for the eye: screen readers read the kanji themselves, and accessible names
+    # (a link's text) must not double every word, so <rt> and its fallback parentheses are aria-hidden.
+    return rx.el.ruby(
+        base,
+        rx.el.rp("(", aria_hidden="true"),
+        rx.el.rt(reading, aria_hidden="true"),
+        rx.el.rp(")", aria_hidden="true"),
+    )
+
+
+def furigana(t: T, text: str) -> rx.Component:
+    """Already-translated static text with ruby over its kanji in Japanese locales; unchanged elsewhere."""
+    if not _is_japanese(t):
+        return rx.fragment(text)
+    return rx.fragment(*[base if reading is None else _ruby(base, reading) for base, reading in segments(text)])
+
+
+def ruby_text(t: T, msgid: str, /, **params: object) -> rx.Component:
+    """`t._(msgid, **params)` with furigana (see `furigana`). Extracted for the catalogs like `t._`."""
+    return furigana(t, t._(msgid, **params))
