@@ -8,12 +8,13 @@ import importlib
 import reflex as rx
 from reflex_base.vars.base import Var, VarData
 
-from rxapp import middleware
+from rxapp import middleware, prefs_server
+from rxapp.components.client_script import COMPONENTS_SCRIPT
 from rxapp.components.language_picker import LANGUAGE_SWITCH_SCRIPT
 from rxapp.i18n import T, shipped_locales
 from rxapp.pages import PAGES
 from rxapp.pages.not_found import not_found, not_found_title
-from rxapp.prefs_script import FRAGMENT_FOCUS_SCRIPT, PREFS_SCRIPT
+from rxapp.prefs_script import FRAGMENT_FOCUS_SCRIPT, PREFS_FORM_SCRIPT, PREFS_SCRIPT
 
 # <html lang dir> follow the URL's locale prefix, in the prerendered HTML and after client-side moves.
 _LANG_TABLE = {loc.code: loc.html_lang for loc in shipped_locales()}
@@ -40,6 +41,7 @@ def _api_transformers() -> list:
     roots = {spec.slug.split("/")[0] for spec in PAGES if spec.slug}
     transformers.append(functools.partial(middleware.locale_redirect, page_roots=roots))
     transformers.append(middleware.cache_headers)
+    transformers.append(prefs_server.prefs_middleware)  # display prefs in the HTML itself; GET /_prefs
     return transformers
 
 
@@ -49,6 +51,8 @@ app = rx.App(
         rx.el.script(PREFS_SCRIPT),
         rx.el.script(FRAGMENT_FOCUS_SCRIPT),
         rx.el.script(LANGUAGE_SWITCH_SCRIPT),
+        rx.el.script(COMPONENTS_SCRIPT),
+        rx.el.script(PREFS_FORM_SCRIPT),
         rx.el.meta(name="viewport", content="width=device-width, initial-scale=1"),
     ],
     html_lang="ja",

@@ -41,6 +41,7 @@ OPTIONAL_MODULES: tuple[str, ...] = (
     "timeout_warning",
     "ruby_text",
     "read_aloud",
+    "simple_or",
 )
 
 

@@ -9,7 +9,9 @@ it reacts to the user's input and to elements appearing.
   the translated "Error:" while an error summary is on the page (data-title-prefix);
 - textarea character count: the remaining characters, shown at once and spoken after a pause;
 - date input: the Japanese era of a typed year, in Japanese locales;
-- buttons with data-prevent-double-click ignore a second press within a second.
+- buttons with data-prevent-double-click ignore a second press within a second;
+- timeout warning: opens the <dialog> before the session ends, keeps Tab inside, extends, counts down in words;
+- read aloud: speaks #main with a voice for the page's language, or says that there is none.
 """
 
 from __future__ import annotations
@@ -129,5 +131,154 @@ COMPONENTS_SCRIPT = r"""
     }
     lastPress.set(button, now);
   }, true);
+  // ---- Timeout warning -------------------------------------------------------------------------------
+  var dialogs = {};
+  function dialogState(dialog) {
+    if (!dialogs[dialog.id]) dialogs[dialog.id] = {idle: null, tick: null, left: 0, back: null};
+    return dialogs[dialog.id];
+  }
+  function countdownText(dialog, left) {
+    var texts = JSON.parse(dialog.getAttribute("data-countdown-texts") || "{}");
+    return texts[String(left)];
+  }
+  function openDialog(dialog) {
+    var state = dialogState(dialog);
+    if (dialog.open) return;
+    state.back = doc.activeElement;
+    state.left = parseInt(dialog.getAttribute("data-warn-seconds"), 10) || 120;
+    var out = dialog.querySelector(".timeout-dialog__countdown");
+    var first = countdownText(dialog, state.left);
+    if (out && first) out.textContent = first;
+    if (dialog.showModal) dialog.showModal(); else dialog.setAttribute("open", "");
+    var extend = dialog.querySelector("[data-timeout-extend]");
+    if (extend) extend.focus();
+    clearInterval(state.tick);
+    state.tick = setInterval(function () {
+      state.left -= 1;
+      if (state.left <= 0) {
+        clearInterval(state.tick);
+        location.href = dialog.getAttribute("data-sign-out-href");
+        return;
+      }
+      var text = countdownText(dialog, state.left);
+      if (text && out && out.textContent !== text) out.textContent = text;
+    }, 1000);
+  }
+  function armDialog(dialog) {
+    var state = dialogState(dialog);
+    clearTimeout(state.idle);
+    if (dialog.getAttribute("data-auto-start") !== "true") return;
+    var session = parseInt(dialog.getAttribute("data-session-seconds"), 10) || 1800;
+    var warn = parseInt(dialog.getAttribute("data-warn-seconds"), 10) || 120;
+    state.idle = setTimeout(function () { openDialog(dialog); }, Math.max(0, session - warn) * 1000);
+  }
+  function extendDialog(dialog) {
+    var state = dialogState(dialog);
+    clearInterval(state.tick);
+    if (dialog.open) dialog.close();
+    armDialog(dialog);
+    if (state.back && state.back.focus && doc.contains(state.back)) state.back.focus();
+  }
+  doc.addEventListener("click", function (event) {
+    var target = event.target && event.target.closest ? event.target : null;
+    if (!target) return;
+    var opener = target.closest("[data-timeout-open]");
+    if (opener) {
+      var dialog = doc.getElementById(opener.getAttribute("data-timeout-open"));
+      if (dialog) openDialog(dialog);
+      return;
+    }
+    var extend = target.closest("[data-timeout-extend]");
+    if (extend) extendDialog(extend.closest("dialog"));
+  });
+  // Escape means "I am here": it extends, as the HMRC pattern does, instead of closing silently.
+  doc.addEventListener("cancel", function (event) {
+    var dialog = event.target;
+    if (dialog && dialog.hasAttribute && dialog.hasAttribute("data-timeout-dialog")) {
+      event.preventDefault();
+      extendDialog(dialog);
+    }
+  }, true);
+  // Keep Tab inside the open modal (the browser's own cycle may leave for the address bar).
+  doc.addEventListener("keydown", function (event) {
+    if (event.key !== "Tab") return;
+    var dialog = doc.querySelector("dialog[data-timeout-dialog][open]");
+    if (!dialog) return;
+    var items = dialog.querySelectorAll("a[href], button:not([disabled]), input, select, textarea, [tabindex]:not([tabindex='-1'])");
+    if (!items.length) return;
+    var first = items[0], last = items[items.length - 1];
+    if (event.shiftKey && (doc.activeElement === first || !dialog.contains(doc.activeElement))) {
+      event.preventDefault(); last.focus();
+    } else if (!event.shiftKey && (doc.activeElement === last || !dialog.contains(doc.activeElement))) {
+      event.preventDefault(); first.focus();
+    }
+  });
+  function armAll() {
+    var found = doc.querySelectorAll("dialog[data-timeout-dialog][data-auto-start='true']");
+    for (var i = 0; i < found.length; i++) if (!dialogState(found[i]).idle) armDialog(found[i]);
+  }
+  if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", armAll); else armAll();
+
+  // ---- Read aloud -----------------------------------------------------------------------------------
+  var speech = window.speechSynthesis;
+  function say(control, key) {
+    var status = control.querySelector(".read-aloud__status");
+    if (status) status.textContent = control.getAttribute("data-msg-" + key) || "";
+    control.setAttribute("data-state", key);
+  }
+  function voiceFor(lang, then) {
+    function pick() {
+      var voices = speech.getVoices() || [];
+      var want = (lang || "").toLowerCase();
+      for (var i = 0; i < voices.length; i++) {
+        var have = (voices[i].lang || "").toLowerCase().replace("_", "-");
+        if (have === want || have.split("-")[0] === want.split("-")[0]) return voices[i];
+      }
+      return null;
+    }
+    var found = pick();
+    if (found || (speech.getVoices() || []).length) { then(found); return; }
+    // Voices load asynchronously in Chromium: wait once, briefly.
+    var done = false;
+    function finish() { if (!done) { done = true; then(pick()); } }
+    speech.addEventListener("voiceschanged", finish, {once: true});
+    setTimeout(finish, 1500);
+  }
+  function readableText(target) {
+    var copy = target.cloneNode(true);
+    var drop = copy.querySelectorAll("rt, rp, script, style, [aria-hidden='true'], [hidden], .read-aloud, dialog:not([open])");
+    for (var i = 0; i < drop.length; i++) drop[i].remove();
+    return (copy.textContent || "").replace(/\s+/g, " ").trim();
+  }
+  function chunks(text) {
+    // Short utterances: Chromium stops long ones after about 15 seconds.
+    var parts = text.match(/[^。．.!?！？\n]+[。．.!?！？]*/g) || [text];
+    return parts.map(function (p) { return p.trim(); }).filter(Boolean);
+  }
+  doc.addEventListener("click", function (event) {
+    var button = event.target && event.target.closest ? event.target.closest("[data-read-aloud-action]") : null;
+    if (!button) return;
+    var control = button.closest("[data-read-aloud]");
+    var action = button.getAttribute("data-read-aloud-action");
+    if (!speech || typeof SpeechSynthesisUtterance === "undefined") { say(control, "unsupported"); return; }
+    if (action === "pause") { if (speech.speaking) { speech.pause(); say(control, "paused"); } return; }
+    if (action === "resume") { if (speech.paused) { speech.resume(); say(control, "reading"); } return; }
+    if (action === "stop") { speech.cancel(); say(control, "stopped"); return; }
+    var lang = doc.documentElement.lang || "ja";
+    voiceFor(lang, function (voice) {
+      if (!voice) { say(control, "no-voice"); return; }
+      var target = doc.getElementById(control.getAttribute("data-read-aloud")) || doc.querySelector("main");
+      speech.cancel();
+      var parts = chunks(readableText(target));
+      parts.forEach(function (part, index) {
+        var utterance = new SpeechSynthesisUtterance(part);
+        utterance.lang = lang;
+        utterance.voice = voice;
+        if (index === parts.length - 1) utterance.onend = function () { say(control, "finished"); };
+        speech.speak(utterance);
+      });
+      say(control, "reading");
+    });
+  });
 })();
 """

@@ -39,6 +39,7 @@ def _component_titles(t: T) -> dict[str, str]:
         "timeout-warning": t._("Timeout warning"),
         "ruby-text": t._("Ruby text (furigana)"),
         "read-aloud": t._("Read aloud"),
+        "simple-or": t._("Plainer words in simplified mode"),
     }
 
 
@@ -54,6 +55,7 @@ def _example_titles(t: T) -> dict[str, str]:
         "textarea-error": t._("Textarea with an error"),
         "success": t._("Success"),
         "open": t._("Open"),
+        "first-page": t._("First page"),
     }
 
 

@@ -46,13 +46,3 @@ def accessibility_page(t: T) -> rx.Component:
         rx.el.h2(t._("Reporting a problem")),
         rx.el.p(t._("If you find a part of this portal hard to use, please contact us and tell us the page.")),
     )
-
-
-@page("settings", title=lambda t: t._("Display settings"))
-def settings_page(t: T) -> rx.Component:
-    return page_shell(
-        t,
-        "settings",
-        rx.el.h1(t._("Display settings")),
-        rx.el.p(t._("Choose how the portal looks and behaves. Your choice is saved on this device.")),
-    )
