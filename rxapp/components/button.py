@@ -72,9 +72,9 @@ def button_group(*children: rx.Component) -> rx.Component:
     return rx.el.div(*children, class_name="button-group")
 
 
-def _default(t: T) -> rx.Component:
+def _default(t: T, key: str = "default") -> rx.Component:
     return button_group(
-        button(t._("Continue"), type="button", id="ex-button-continue"),
+        button(t._("Continue"), type="button", id=f"ex-button-{key}-continue"),
         button(t._("Save and come back later"), variant="secondary", type="button"),
     )
 
@@ -98,5 +98,5 @@ EXAMPLES: dict[str, Example] = {
     "default": _default,
     "long-text": _long,
     "start": _start,
-    "rtl": rtl(_default),
+    "rtl": rtl(lambda t: _default(t, "rtl")),
 }

@@ -23,7 +23,7 @@ def confirmation_panel(
     parts: list[rx.Component | str] = []
     if reference:
         parts = [t._("Your reference number"), rx.el.br(),
-                 rx.el.strong(reference, translate="no", class_name="panel__reference")]
+                 rx.el.strong(reference, class_name="panel__reference", custom_attrs={"translate": "no"})]
     elif body:
         parts = [body]
     return rx.el.div(

@@ -101,7 +101,7 @@ def date_input(
                     name=f"{name}-{part}",
                     type="text",
                     input_mode="numeric",
-                    autocomplete=f"bday-{part}" if birthday else None,
+                    auto_complete=f"bday-{part}" if birthday else None,
                     aria_invalid=f.invalid(error) if part in faulty else None,
                     class_name=f.when_error(error, f"{base} input--error", base) if part in faulty else base,
                     custom_attrs=custom,

@@ -6,6 +6,10 @@ while pages are prerendered per locale. `display: none` hides the other wording 
     simple_or(t._("Submit your application"), t.p_("simple", "Submit your application"))
 
 The simplified wording lives in the catalogs under the context "simple" (translators see it as such).
+
+Accessibility criteria:
+- exactly one wording is displayed and exposed to assistive technology at a time (the other is display: none);
+- switching the mode swaps the words without a reload and without moving focus.
 """
 
 from __future__ import annotations

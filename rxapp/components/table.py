@@ -80,14 +80,25 @@ def _payments(t: T) -> rx.Component:
     )
 
 
+def _date(t: T, day: str) -> str:
+    import datetime as dt
+
+    try:
+        from rxapp.i18n.formatting import format_date
+
+        return format_date(dt.date.fromisoformat(day), t, "short")
+    except ImportError:  # pragma: no cover - before the languages work lands
+        return day
+
+
 def _long(t: T) -> rx.Component:
     return table(
         t._("Who looked at your information"),
         [t._("Date"), t._("Organisation"), t._("Information"), t._("Reason")],
         [
-            ["2025-04-01", t._("Shizuoka City Office, Child and Family Support Division"), t._("Tax"),
+            [_date(t, "2025-04-01"), t._("Shizuoka City Office, Child and Family Support Division"), t._("Tax"),
              t._("To check your income for child allowance, as you asked in your application")],
-            ["2025-03-12", t._("Japan Pension Service"), t._("Pension"), t._("To confirm your address")],
+            [_date(t, "2025-03-12"), t._("Japan Pension Service"), t._("Pension"), t._("To confirm your address")],
         ],
     )
 
