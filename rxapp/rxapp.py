@@ -12,6 +12,7 @@ from rxapp import middleware, prefs_server
 from rxapp.components.client_script import COMPONENTS_SCRIPT
 from rxapp.components.language_picker import LANGUAGE_SWITCH_SCRIPT
 from rxapp.i18n import T, shipped_locales
+from rxapp.i18n.overlay import localized_overlay, localized_toaster
 from rxapp.pages import PAGES
 from rxapp.pages.not_found import not_found, not_found_title
 from rxapp.prefs_script import FRAGMENT_FOCUS_SCRIPT, PREFS_FORM_SCRIPT, PREFS_SCRIPT
@@ -58,7 +59,10 @@ app = rx.App(
     html_lang="ja",
     html_custom_attrs={"lang": _by_prefix(_LANG_TABLE, "ja"), "dir": _by_prefix(_DIR_TABLE, "ltr")},
     api_transformer=_api_transformers(),
+    toaster=localized_toaster(),
 )
+# Reflex's connection messages in the page's language (rxapp/i18n/overlay.py).
+app.app_wraps[(5, "Overlay")] = localized_overlay
 
 for locale in shipped_locales():
     t = T(locale)
