@@ -5,6 +5,7 @@ Reflex app mounts it as `api_transformer`, Reflex mounts itself at "" inside thi
 app owns only /api/v1 paths and has no catch-all route.
 """
 
+import asyncio
 import json
 import os
 import re
@@ -969,6 +970,26 @@ def create_api(store: Store | None = None) -> FastAPI:
             return JSONResponse(
                 status_code=status, content={"code": "test_failure", "message": "", "field_errors": {}}
             )
+
+        # A whole-API outage for N seconds (the backend runs inside the portal's process, so tests cannot stop
+        # it): "503" answers Service Unavailable, "hang" holds each request until the outage ends.
+        outage: dict[str, Any] = {"until": 0.0, "mode": "503"}
+
+        @router.post("/_test/outage", include_in_schema=False)
+        def _outage(seconds: float = 10.0, mode: str = "503") -> dict[str, float]:
+            outage["until"] = time.monotonic() + min(max(seconds, 0.0), 300.0)
+            outage["mode"] = "hang" if mode == "hang" else "503"
+            return {"seconds": seconds}
+
+        @app.middleware("http")
+        async def _outage_gate(request: Request, call_next: Any) -> Response:
+            path = request.url.path
+            if time.monotonic() < outage["until"] and path.startswith(API_PREFIX) and "/_test/" not in path:
+                if outage["mode"] == "hang":
+                    await asyncio.sleep(max(0.0, outage["until"] - time.monotonic()))
+                else:
+                    return JSONResponse(status_code=503, content={"code": "test_outage", "message": "", "field_errors": {}})
+            return await call_next(request)
 
     app.include_router(router)
     return app

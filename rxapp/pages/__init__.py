@@ -1,6 +1,14 @@
 """Thin pages: they compose components and read state. Importing this package registers them all."""
 
-from rxapp.pages import gallery, home, settings, support  # noqa: F401  (registration side effects)
+from rxapp.pages import (  # noqa: F401  (registration side effects)
+    applications,
+    apply,
+    gallery,
+    home,
+    procedures,
+    settings,
+    support,
+)
 from rxapp.pages.registry import PAGES, PageSpec
 
 __all__ = ["PAGES", "PageSpec"]
