@@ -8,7 +8,7 @@ import importlib
 import reflex as rx
 from reflex_base.vars.base import Var, VarData
 
-from rxapp import middleware, prefs_server
+from rxapp import inventory_api, middleware, prefs_server
 from rxapp.components.client_script import COMPONENTS_SCRIPT
 from rxapp.components.language_picker import LANGUAGE_SWITCH_SCRIPT
 from rxapp.i18n import T, shipped_locales
@@ -42,6 +42,7 @@ def _api_transformers() -> list:
     roots = {spec.slug.split("/")[0] for spec in PAGES if spec.slug}
     transformers.append(functools.partial(middleware.locale_redirect, page_roots=roots))
     transformers.append(middleware.cache_headers)
+    transformers.append(inventory_api.pages_inventory)  # GET /_minna/pages.json for the accessibility suite
     transformers.append(prefs_server.prefs_middleware)  # display prefs in the HTML itself; GET /_prefs
     return transformers
 
