@@ -43,7 +43,7 @@ COMPONENTS_SCRIPT = r"""
   function check() {
     if (queued) return;
     queued = true;
-    setTimeout(function () { queued = false; syncTitle(); focusNew(); }, 0);
+    setTimeout(function () { queued = false; syncTitle(); focusNew(); armAll(); }, 0);
   }
   function start() {
     check();
@@ -141,11 +141,29 @@ COMPONENTS_SCRIPT = r"""
     var texts = JSON.parse(dialog.getAttribute("data-countdown-texts") || "{}");
     return texts[String(left)];
   }
+  function warnSeconds(dialog) {
+    var warn = parseInt(dialog.getAttribute("data-warn-seconds"), 10) || 120;
+    var simple = parseInt(dialog.getAttribute("data-warn-seconds-simple"), 10) || 0;
+    return doc.documentElement.getAttribute("data-mode") === "simple" ? Math.max(warn, simple) : warn;
+  }
+  function expiresAt(dialog) { return parseInt(dialog.getAttribute("data-expires-at") || "", 10) || 0; }
+  // Simplified mode: someone who is typing or clicking is there; extend quietly instead of interrupting.
+  var lastActive = Date.now();
+  ["keydown", "pointerdown", "input"].forEach(function (name) {
+    doc.addEventListener(name, function () { lastActive = Date.now(); }, true);
+  });
   function openDialog(dialog) {
     var state = dialogState(dialog);
-    if (dialog.open) return;
+    if (dialog.open || !doc.contains(dialog)) return;
+    var extendButton = dialog.querySelector("[data-timeout-extend]");
+    if (dialog.hasAttribute("data-warn-seconds-simple") && doc.documentElement.getAttribute("data-mode") === "simple"
+        && Date.now() - lastActive < warnSeconds(dialog) * 1000 && extendButton) {
+      extendButton.click();
+      return;
+    }
     state.back = doc.activeElement;
-    state.left = parseInt(dialog.getAttribute("data-warn-seconds"), 10) || 120;
+    state.left = warnSeconds(dialog);
+    if (expiresAt(dialog)) state.left = Math.max(1, Math.min(state.left, Math.round((expiresAt(dialog) - Date.now()) / 1000)));
     var out = dialog.querySelector(".timeout-dialog__countdown");
     var first = countdownText(dialog, state.left);
     if (out && first) out.textContent = first;
@@ -167,10 +185,16 @@ COMPONENTS_SCRIPT = r"""
   function armDialog(dialog) {
     var state = dialogState(dialog);
     clearTimeout(state.idle);
+    clearInterval(state.tick);
+    state.element = dialog;
+    state.expires = expiresAt(dialog);
     if (dialog.getAttribute("data-auto-start") !== "true") return;
     var session = parseInt(dialog.getAttribute("data-session-seconds"), 10) || 1800;
-    var warn = parseInt(dialog.getAttribute("data-warn-seconds"), 10) || 120;
-    state.idle = setTimeout(function () { openDialog(dialog); }, Math.max(0, session - warn) * 1000);
+    var warn = warnSeconds(dialog);
+    var delay = Math.max(0, session - warn) * 1000;
+    // With the server's expiry, count from it: page visits and other tabs move it.
+    if (state.expires) delay = Math.max(0, state.expires - Date.now() - warn * 1000);
+    state.idle = setTimeout(function () { openDialog(dialog); }, delay);
   }
   function extendDialog(dialog) {
     var state = dialogState(dialog);
@@ -215,7 +239,11 @@ COMPONENTS_SCRIPT = r"""
   });
   function armAll() {
     var found = doc.querySelectorAll("dialog[data-timeout-dialog][data-auto-start='true']");
-    for (var i = 0; i < found.length; i++) if (!dialogState(found[i]).idle) armDialog(found[i]);
+    for (var i = 0; i < found.length; i++) {
+      // A dialog that appeared after a client-side move, or whose expiry changed, is armed (again).
+      var state = dialogState(found[i]);
+      if (!state.idle || state.element !== found[i] || state.expires !== expiresAt(found[i])) armDialog(found[i]);
+    }
   }
   if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", armAll); else armAll();
 

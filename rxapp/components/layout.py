@@ -1,4 +1,4 @@
-"""The app shell every page uses: skip link → header → main → footer."""
+"""The app shell every page uses: skip link → header → session bar (signed in only) → main → footer."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import reflex as rx
 
 from rxapp.components.footer import site_footer
 from rxapp.components.header import site_header
+from rxapp.components.session_bar import session_bar
 from rxapp.components.skip_link import skip_link
 from rxapp.i18n import T
 
@@ -15,6 +16,7 @@ def page_shell(t: T, slug: str, *children: rx.Component) -> rx.Component:
     return rx.el.div(
         skip_link(t),
         site_header(t, slug),
+        session_bar(t),
         rx.el.main(
             *children,
             id="main",

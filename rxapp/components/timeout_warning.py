@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 
 import reflex as rx
+from reflex_base.vars.base import Var
 
 from rxapp.components._examples import Example, rtl
 from rxapp.components._field import Handler
@@ -41,13 +42,20 @@ def timeout_warning(
     warn_seconds: int = 120,
     on_extend: Handler | None = None,
     auto_start: bool = True,
+    expires_at_ms: Var | int | None = None,
+    warn_seconds_simple: int | None = None,
 ) -> rx.Component:
     """The dialog. With `auto_start` it opens `warn_seconds` before `session_seconds` of inactivity end.
 
     `on_extend` (a Reflex event) tells the server the user is still there; the timer restarts on the client.
+    `expires_at_ms` (epoch ms, usually a state Var) is the server's real expiry: the dialog then opens
+    `warn_seconds` before it, and is re-armed whenever it changes (the dialog is keyed by it). In simplified
+    mode (`<html data-mode="simple">`) it opens `warn_seconds_simple` before instead, and while the user is
+    active (typed or clicked in the last few minutes) it extends by itself without interrupting.
     """
     warn_seconds = max(120, min(warn_seconds, session_seconds))
-    texts = countdown_texts(t, warn_seconds)
+    longest = max(warn_seconds, warn_seconds_simple or 0)
+    texts = countdown_texts(t, longest)
     first = texts.get(warn_seconds) or t.n_("{count} minute", "{count} minutes", warn_seconds // 60)
     title_id, text_id = f"{id}-title", f"{id}-text"
     extend_props: dict[str, object] = {"on_click": on_extend} if on_extend is not None else {}
@@ -84,7 +92,10 @@ def timeout_warning(
             "data-countdown-texts": json.dumps({str(k): v for k, v in texts.items()}, ensure_ascii=False),
             "data-sign-out-href": sign_out_href,
             "data-auto-start": "true" if auto_start else "false",
+            **({"data-warn-seconds-simple": str(warn_seconds_simple)} if warn_seconds_simple else {}),
+            **({"data-expires-at": expires_at_ms} if expires_at_ms is not None else {}),
         },
+        **({"key": expires_at_ms} if isinstance(expires_at_ms, Var) else {}),
     )
 
 

@@ -114,6 +114,8 @@ class SessionState(rx.State):
     tries_left: int = 3
     # Why the resident sees the sign-in page: "" | expired | signed_out | required
     sign_in_reason: str = ""
+    # The last signed-in page visited: "sign in again" after a timeout comes back to it.
+    return_path: str = ""
 
     # ------------------------------------------------------------------------------------------ helpers
 
@@ -164,6 +166,9 @@ class SessionState(rx.State):
 
     def _on_error(self, err: Exception) -> rx.event.EventSpec | None:
         """What to do after an adapter error: sign in again when the session is gone; else stay."""
+        if isinstance(err, SignInRequired):
+            # Nobody was signed in in this tab (or the guard already sent them away): keep the first reason.
+            return self._sign_in_redirect(self.sign_in_reason or "required")
         if isinstance(err, Unauthorised) and not isinstance(err, PinIncorrect):
             return self._sign_in_redirect("expired")
         return None
@@ -272,12 +277,27 @@ class SessionState(rx.State):
         token = self._token
         locale = self._current_locale()
         self._forget()
+        self.return_path = ""
         if token:
             # The token is forgotten here anyway; an unreachable backend lets it expire on its own.
             with contextlib.suppress(PortalError):
                 await get_client().sign_out(token)
         self.sign_in_reason = "signed_out"
         return rx.redirect(f"/{locale}/signed-out")
+
+    @rx.event
+    async def signed_out_load(self) -> Any:
+        """on_load of the signed-out page. After a timeout (the warning ran out) the session ends here too,
+        and the page offers to sign in again and come back to `return_path`."""
+        if self.router.url.query_parameters.get("reason") != "timeout":
+            return None
+        token = self._token
+        self._forget()
+        self.sign_in_reason = "expired"
+        if token:
+            with contextlib.suppress(PortalError):
+                await get_client().sign_out(token)
+        return None
 
     @rx.event
     async def extend(self) -> Any:
@@ -304,6 +324,7 @@ class SessionState(rx.State):
         if self._is_expired():
             reason = "expired" if self._token else "required"
             return self._sign_in_redirect(reason)
+        self.return_path = quote(self._current_path(), safe="/")
         self.warn_before_s = WARN_BEFORE_SIMPLE_S if self._simple_mode() else WARN_BEFORE_S
         # Simplified mode: a page visit in the second half of the session is activity; extend quietly so
         # an elderly resident reading slowly is not interrupted.
