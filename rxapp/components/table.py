@@ -10,9 +10,10 @@ Accessibility criteria:
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 import reflex as rx
+from reflex_base.vars.base import Var
 
 from rxapp.components._examples import Example, rtl
 from rxapp.i18n import T
@@ -23,13 +24,18 @@ Cell = str | rx.Component
 def table(
     caption: str,
     head: Sequence[str],
-    rows: Sequence[Sequence[Cell]],
+    rows: Sequence[Sequence[Cell]] | Var,
     *,
     id: str | None = None,
     numeric: Collection[int] = (),
     row_headers: bool = True,
+    row_cells: Callable[[Var], Sequence[Cell]] | None = None,
 ) -> rx.Component:
-    """`numeric` holds the column indexes to align as numbers; with `row_headers` the first cell is a <th>."""
+    """`numeric` holds the column indexes to align as numbers; with `row_headers` the first cell is a <th>.
+
+    Rows from state: pass a list Var as `rows` and `row_cells(item)` giving the cells of one item (rendered
+    with rx.foreach, so the table follows the state without a rebuild).
+    """
 
     def cell(index: int, value: Cell) -> rx.Component:
         label = head[index] if index < len(head) else ""
@@ -55,8 +61,14 @@ def table(
                 class_name="table__head",
             ),
             rx.el.tbody(
-                *[rx.el.tr(*[cell(i, v) for i, v in enumerate(row)], role="row", class_name="table__row")
-                  for row in rows],
+                rx.foreach(
+                    rows,
+                    lambda item: rx.el.tr(*[cell(i, v) for i, v in enumerate(row_cells(item))], role="row",
+                                          class_name="table__row"),
+                )
+                if isinstance(rows, Var) and row_cells is not None
+                else rx.fragment(*[rx.el.tr(*[cell(i, v) for i, v in enumerate(row)], role="row",
+                                            class_name="table__row") for row in rows]),  # type: ignore[union-attr]
                 role="rowgroup",
             ),
             role="table",
