@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import reflex as rx
+from reflex_base.vars.base import Var
 
 from rxapp.components import _field as f
 from rxapp.components._examples import Example, rtl
@@ -24,7 +25,7 @@ def select(
     *,
     label: str,
     name: str,
-    options: Sequence[Option],
+    options: Sequence[Option] | Var,
     id: str | None = None,
     hint: str | None = None,
     error: f.Text | None = None,
@@ -34,10 +35,16 @@ def select(
     optional: bool = False,
     label_is_heading: bool = False,
 ) -> rx.Component:
-    """A native select. `placeholder` is the translated first, empty option ("Choose…")."""
+    """A native select. `placeholder` is the translated first, empty option ("Choose…").
+
+    `options` may be a list Var of {"value", "label"} dicts from state (e.g. the agencies in one's records).
+    """
     field_id = id or name
     items = [rx.el.option(placeholder, value="")] if placeholder else []
-    items += [rx.el.option(option.label, value=option.value) for option in options]
+    if isinstance(options, Var):
+        items.append(rx.foreach(options, lambda o: rx.el.option(o["label"], value=o["value"])))
+    else:
+        items += [rx.el.option(option.label, value=option.value) for option in options]
     return rx.el.div(
         *f.compact(
             f.label(t, label, field_id, optional=optional, is_heading=label_is_heading),
