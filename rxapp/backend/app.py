@@ -971,6 +971,19 @@ def create_api(store: Store | None = None) -> FastAPI:
                 status_code=status, content={"code": "test_failure", "message": "", "field_errors": {}}
             )
 
+        @router.post("/_test/tamper", include_in_schema=False)
+        def _tamper(seq: int, field: str = "purpose", value: str = "改ざんされた目的") -> dict[str, int]:
+            """Edit a stored chain entry in place without re-hashing it, as someone with database access would."""
+            with db.write() as conn:
+                row = conn.execute("SELECT payload FROM chain WHERE seq = ?", (seq,)).fetchone()
+                if row is None:
+                    raise ApiError(404, "not_found", "no such chain entry")
+                payload = json.loads(row["payload"])
+                payload[field] = value
+                conn.execute("UPDATE chain SET payload = ? WHERE seq = ?",
+                             (json.dumps(payload, ensure_ascii=False), seq))  # fmt: skip
+            return {"tampered": seq}
+
         # A whole-API outage for N seconds (the backend runs inside the portal's process, so tests cannot stop
         # it): "503" answers Service Unavailable, "hang" holds each request until the outage ends.
         outage: dict[str, Any] = {"until": 0.0, "mode": "503"}
