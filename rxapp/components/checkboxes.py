@@ -9,7 +9,7 @@ Accessibility criteria:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import reflex as rx
 
@@ -31,18 +31,24 @@ def checkboxes(
     values: object | None = None,
     on_change: f.Handler | None = None,
     legend_is_heading: bool = False,
+    on_change_for: Callable[[str], f.Handler] | None = None,
 ) -> rx.Component:
-    """A checkbox group. `values` is a list of chosen values (or a Var of one); `on_change` gets the toggled value."""
+    """A checkbox group. `values` is a list of chosen values (or a Var of one); `on_change` gets the toggled value.
+
+    `on_change_for(option_value)` gives each box its own handler instead, e.g.
+    `lambda value: (lambda checked: State.set_pair(value, checked))`, when the handler must know which box.
+    """
     field_id = id or name
     items = []
     for index, option in enumerate(options):
+        handler = on_change_for(option.value) if on_change_for is not None else on_change
         if values is None:
             checked: object = None
         elif f.is_var(values):
             checked = values.contains(option.value)  # type: ignore[attr-defined]
         else:
             checked = option.value in values  # type: ignore[operator]
-        items.append(_choice_item("checkboxes", name, field_id, index, option, checked, on_change))
+        items.append(_choice_item("checkboxes", name, field_id, index, option, checked, handler))
     return rx.el.div(
         rx.el.fieldset(
             *f.compact(
