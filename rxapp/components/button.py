@@ -55,7 +55,7 @@ def button(
     if prevent_double_click:
         custom["data-prevent-double-click"] = "true"
     return rx.el.button(
-        text,
+        rx.el.span(text),  # one flex item: text (and any <ruby>) wraps inside it
         type=type,
         id=id,
         name=name,

@@ -30,7 +30,7 @@ def read_aloud(t: T, *, id: str = "read-aloud", target: str = "main") -> rx.Comp
 
     def action(label: str, name: str) -> rx.Component:
         return rx.el.button(
-            label,
+            rx.el.span(label),
             type="button",
             class_name=f"button button--secondary read-aloud__button read-aloud__button--{name}",
             custom_attrs={"data-read-aloud-action": name},
