@@ -10,6 +10,7 @@ from reflex_base.vars.base import Var, VarData
 
 from rxapp import inventory_api, middleware, prefs_server
 from rxapp.components.client_script import COMPONENTS_SCRIPT
+from rxapp.components.lang_fragment import furigana_page
 from rxapp.components.language_picker import LANGUAGE_SWITCH_SCRIPT
 from rxapp.i18n import T, shipped_locales
 from rxapp.i18n.overlay import localized_overlay, localized_toaster
@@ -70,7 +71,7 @@ for locale in shipped_locales():
     service = t._("Minna Portal")
     for spec in PAGES:
         app.add_page(
-            functools.partial(spec.build, t),
+            furigana_page(t, spec.build),  # readings over kanji in ja and ja-easy, shown on request
             route=f"/{locale.code}/{spec.slug}".rstrip("/") if spec.slug else f"/{locale.code}",
             title=f"{spec.title(t)} | {service}" if spec.slug else service,
             on_load=spec.on_load or None,

@@ -7,6 +7,8 @@
 - `ruby_text(t, msgid)` / `furigana(t, text)`: translated text with readings over its kanji as `<ruby>`, in
   Japanese locales only (a no-op elsewhere). The readings are computed when the page is built
   (rxapp/i18n/furigana.py); the stylesheet shows them when `<html data-furigana="on">`.
+- `with_furigana(t, tree)`: the same for every static text of a page; rxapp/rxapp.py applies it to every page
+  in ja and ja-easy, so pages need not call `ruby_text` themselves.
 
 Examples:
     japanese_only(t, notice.body)                                  # a notice body (block)
@@ -17,11 +19,15 @@ Examples:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import reflex as rx
 from reflex_base.vars.base import Var
+from reflex_base.vars.sequence import LiteralStringVar
+from reflex_components_core.base.bare import Bare
 
 from rxapp.i18n import T
-from rxapp.i18n.furigana import segments
+from rxapp.i18n.furigana import has_kanji, segments
 
 Content = rx.Component | Var | str
 
@@ -98,3 +104,61 @@ def furigana(t: T, text: str) -> rx.Component:
 def ruby_text(t: T, msgid: str, /, **params: object) -> rx.Component:
     """`t._(msgid, **params)` with furigana (see `furigana`). Extracted for the catalogs like `t._`."""
     return furigana(t, t._(msgid, **params))
+
+
+# Where readings must not go: ruby inside ruby, text-only elements (<option>, <title>, <textarea>), code.
+_NO_RUBY = {"ruby", "rt", "rp", "option", "optgroup", "textarea", "title", "script", "style", "code", "pre",
+            "kbd", "samp", "select", "input", "svg"}
+
+
+def _literal(var: object) -> str | None:
+    value = getattr(var, "_var_value", None)
+    return value if isinstance(value, str) and isinstance(var, LiteralStringVar) else None
+
+
+def _skip(component: rx.Component) -> bool:
+    if getattr(component, "tag", None) in _NO_RUBY:
+        return True
+    attrs = getattr(component, "custom_attrs", None) or {}
+    if str(attrs.get("translate", "")) == "no" or "data-no-furigana" in attrs:
+        return True  # names and data: their readings are not ours to guess
+    lang = _literal(getattr(component, "lang", None))
+    return lang is not None and not lang.startswith("ja")
+
+
+def with_furigana(t: T, component: rx.Component) -> rx.Component:
+    """Give every static text with kanji in `component`'s tree its readings (Japanese locales only).
+
+    Only literal strings that are children are touched: text computed at run time (state, `rx.cond` branches)
+    stays as it is. Subtrees marked `translate="no"` or `data-no-furigana`, or in another language, are skipped.
+    """
+    if _is_japanese(t):
+        _add_readings(t, component)
+    return component
+
+
+def _add_readings(t: T, component: rx.Component) -> None:
+    if _skip(component):
+        return
+    children = []
+    changed = False
+    for child in getattr(component, "children", []):
+        text = _literal(child.contents) if isinstance(child, Bare) else None
+        if text is not None and has_kanji(text):
+            children.append(furigana(t, text))
+            changed = True
+        else:
+            if isinstance(child, rx.Component):
+                _add_readings(t, child)
+            children.append(child)
+    if changed:
+        component.children = children
+
+
+def furigana_page(t: T, build: Callable[[T], rx.Component]) -> Callable[[], rx.Component]:
+    """The page builder for `add_page`: `build(t)` with readings over its kanji in Japanese locales."""
+
+    def page() -> rx.Component:
+        return with_furigana(t, build(t))
+
+    return page

@@ -1,7 +1,7 @@
 """Language picker: each language named in itself, with `lang` and `hreflang` on each link.
 
-- Links go to the same page in the other language, client-side (no reload), so what the user typed (held in
-  Reflex state) survives. Without JavaScript they are ordinary links.
+- Links go to the same page (same query, so the same step of a form) in the other language, client-side (no
+  reload), so what the user typed (held in Reflex state) survives. Without JavaScript they are ordinary links.
 - The current language is marked with aria-current. After a switch, focus lands on the newly chosen language's
   link in the new page's picker (LANGUAGE_SWITCH_SCRIPT), so a keyboard user is where they were.
 - The picker also renders `<link rel="alternate" hreflang>` for every shipped locale and x-default; React 19
@@ -13,11 +13,13 @@ Example: `language_picker(t, "help")` on the page /<locale>/help.
 
 from __future__ import annotations
 
+import json
 import os
 
 import reflex as rx
+from reflex_base.vars.base import Var, VarData
+from reflex_components_core.react_router.dom import ReactRouterLink
 
-from rxapp.components.link import internal_link
 from rxapp.i18n import T, shipped_locales
 
 
@@ -48,15 +50,28 @@ def alternate_links(slug: str) -> list[rx.Component]:
     return links
 
 
+def _same_place(path: str) -> Var:
+    """React Router's `to` for `path` with the current query: a form's `?step=` stays the same.
+
+    The fragment is left behind: the chosen link gets focus at the top of the new page (no jump to an anchor).
+    """
+    return Var(
+        _js_expr=f"((l) => ({{pathname: {json.dumps(path)}, search: l.search}}))(useLocation())",
+        _var_data=VarData(imports={"react-router": ["useLocation"]}),
+    )
+
+
 def language_picker(t: T, slug: str) -> rx.Component:
     items = []
     for locale in shipped_locales():
         current = locale.code == t.code
         items.append(
             rx.el.li(
-                internal_link(
+                ReactRouterLink.create(
                     locale.native_name,
-                    href=page_path(locale.code, slug),
+                    # The prerendered href is the bare path (what works without JavaScript); once hydrated, the
+                    # link also carries the query (?step=…) of the page being read.
+                    to=_same_place(page_path(locale.code, slug)),
                     lang=locale.html_lang,
                     href_lang=locale.hreflang,
                     dir=locale.direction,
@@ -71,6 +86,8 @@ def language_picker(t: T, slug: str) -> rx.Component:
         aria_label=t._("Language"),
         class_name="language-picker",
         id="language-picker",
+        # Each language keeps its own name and script, the same on every page: no readings added over them.
+        custom_attrs={"data-no-furigana": "true"},
     )
 
 

@@ -1,6 +1,6 @@
 """Furigana: readings in hiragana for the kanji in Japanese text, computed when pages are built.
 
-    segments("暗証番号を読む") -> [("暗証番号", "あんしょうばんごう"), ("を", None), ("読", "よ"), ("む", None)]
+    segments("暗証番号を読む") -> [("暗証", "あんしょう"), ("番号", "ばんごう"), ("を", None), ("読", "よ"), ("む", None)]
 
 Readings come from Janome (Apache-2.0, IPADIC) at build time: pages are compiled to static HTML per locale, so
 the browser gets `<ruby>` markup and no dictionary. The tokenizer is loaded on first use (about 0.2 s) and
@@ -8,7 +8,7 @@ each string's result is cached, so a page compile pays for each distinct string 
 
 Rules on top of the dictionary:
 - okurigana stay outside the ruby: 読む -> 読(よ)む, お知らせ -> お知(し)らせ;
-- a compound of kanji-only words gets one reading: 暗証 + 番号 -> 暗証番号(あんしょうばんごう);
+- each word gets its own ruby: 暗証(あんしょう)番号(ばんごう), not one reading stretched over the compound;
 - counters after digits are read as counters (11月 -> がつ, 30分 -> ぷん, 4月1日 -> ついたち), digits stay as they are;
 - `READINGS` corrects words the dictionary gets wrong or does not know (names of procedures, agencies).
 """
@@ -26,13 +26,11 @@ Segment = tuple[str, str | None]
 
 _KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ"
 _HAS_KANJI = re.compile(f"[{_KANJI}]")
-_ALL_KANJI = re.compile(f"^[{_KANJI}]+$")
 _RUNS = re.compile(f"[{_KANJI}]+|[^{_KANJI}]+")
 _DIGITS = re.compile(r"^[0-9０-９]+$")
 
 # Words the dictionary reads wrongly in our context, or splits badly. Longest first when applied.
 READINGS: dict[str, str] = {
-    "暗証番号": "あんしょうばんごう",
     "公金受取口座": "こうきんうけとりこうざ",
     "要介護認定": "ようかいごにんてい",
     "国民健康保険": "こくみんけんこうほけん",
@@ -163,24 +161,15 @@ def _align(surface: str, reading: str) -> list[Segment]:
 
 
 def _merge(items: list[Segment]) -> list[Segment]:
-    """Join neighbours: kanji-only words into one compound ruby, plain text into one run."""
+    """Join neighbouring plain text into one run. Words keep a ruby each: 暗証(あんしょう)番号(ばんごう) reads
+    better than one long reading stretched over a whole compound."""
     out: list[Segment] = []
     for base, reading in items:
         if not base:
             continue
-        if out:
-            last_base, last_reading = out[-1]
-            if reading is None and last_reading is None:
-                out[-1] = (last_base + base, None)
-                continue
-            if (
-                reading is not None
-                and last_reading is not None
-                and _ALL_KANJI.match(base)
-                and _ALL_KANJI.match(last_base)
-            ):
-                out[-1] = (last_base + base, last_reading + reading)
-                continue
+        if out and reading is None and out[-1][1] is None:
+            out[-1] = (out[-1][0] + base, None)
+            continue
         out.append((base, reading))
     return out
 

@@ -156,7 +156,8 @@ def test_switching_language_keeps_the_page_the_state_and_the_focus(page: Page, p
     radios = page.locator("input[type=radio][name=card]")
     expect(radios.first).to_be_visible()
     choice = radios.nth(1)
-    choice.check()
+    choice.click()  # a controlled input: checked once the state round trip is back
+    expect(choice).to_be_checked()
     chosen = choice.get_attribute("value")
     page.evaluate("() => { window.__noReload = true; }")
     # A keyboard user: focus the Japanese link and press Enter.
@@ -180,6 +181,31 @@ def test_switching_language_keeps_the_page_the_state_and_the_focus(page: Page, p
     page.locator('#language-picker a[data-locale="ar"]').click()
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     expect(page.locator(f'input[type=radio][name=card][value="{chosen}"]')).to_be_checked()
+    page.wait_for_function(
+        "() => document.activeElement && document.activeElement.matches('#language-picker a[data-locale=\"ar\"]')",
+        timeout=5000,
+    )
+
+
+def test_switching_language_mid_form_keeps_the_step_and_the_typed_answers(page: Page, portal_url: str) -> None:
+    """Two people read the same screen: one types in English, the other switches to Arabic; the answers stay."""
+    from tests.browser.apply_helpers import answer_text, choose, sign_in, tab_to, wait_step
+
+    sign_in(page, portal_url, "en", "li", "/en/apply/public-fund-account")
+    wait_step(page, "g-bank")
+    _hydrated(page)
+    answer_text(page, "bank_code", "0005")
+    answer_text(page, "branch_code", "251")  # leaving a text field keeps its text in the form's state
+    choose(page, "account_type", "savings")
+    page.evaluate("() => { window.__noReload = true; }")
+    tab_to(page, '#language-picker a[data-locale="ar"]', backwards=True)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/ar/apply/public-fund-account/?\?step=g-bank$"))
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    assert page.evaluate("() => window.__noReload === true"), "the switch reloaded the page"
+    expect(page.locator("#answer-bank_code")).to_have_value("0005")
+    expect(page.locator("#answer-branch_code")).to_have_value("251")
+    expect(page.locator("input[name=account_type][value=savings]")).to_be_checked()
     page.wait_for_function(
         "() => document.activeElement && document.activeElement.matches('#language-picker a[data-locale=\"ar\"]')",
         timeout=5000,

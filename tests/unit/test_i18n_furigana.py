@@ -19,7 +19,13 @@ from rxapp.i18n.furigana import has_kanji, reading_of, segments
      ("要介護認定", "ようかいごにんてい"), ("公金受取口座", "こうきんうけとりこうざ"), ("健康保険", "けんこうほけん")],
 )
 def test_known_words(word: str, reading: str) -> None:
-    assert segments(word) == [(word, reading)]
+    assert reading_of(word) == reading
+    assert all(r is not None for _, r in segments(word))  # every part of the word carries its reading
+    assert "".join(base for base, _ in segments(word)) == word
+
+
+def test_each_word_of_a_compound_gets_its_own_ruby() -> None:
+    assert segments("暗証番号") == [("暗証", "あんしょう"), ("番号", "ばんごう")]
 
 
 @pytest.mark.parametrize(
@@ -108,3 +114,25 @@ def test_reading_many_strings_is_fast_once_loaded() -> None:
         segments(text)
     # 240 calls, 12 distinct strings: the cache makes the repeats free.
     assert time.perf_counter() - start < 1.0
+
+
+def test_with_furigana_covers_static_text_and_skips_data_code_and_other_languages() -> None:
+    import reflex as rx
+
+    from rxapp.components.lang_fragment import with_furigana
+
+    def tree() -> rx.Component:
+        return rx.el.div(
+            rx.el.h1("年金の 手続き"),
+            rx.el.p("読む", rx.el.span("佐藤", custom_attrs={"translate": "no"})),
+            rx.el.select(rx.el.option("東京")),
+            rx.el.p("漢字", lang="en"),
+        )
+
+    out = str(with_furigana(T("ja-easy"), tree())).encode("ascii").decode("unicode_escape")
+    assert out.count('jsx("ruby"') == 3  # 年金, 手続, 読
+    assert '"ねんきん"' in out and '"てつづ"' in out and '"よ"' in out
+    assert 'jsx("span",{translate:"no"},"佐藤")' in out
+    assert 'jsx("option",{},"東京")' in out
+    assert 'jsx("p",{lang:"en"},"漢字")' in out
+    assert "ruby" not in str(with_furigana(T("en"), tree()))
