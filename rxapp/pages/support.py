@@ -6,6 +6,7 @@ import reflex as rx
 
 from rxapp.components.layout import page_shell
 from rxapp.i18n import T
+from rxapp.pages.contact_options import contact_options
 from rxapp.pages.registry import page
 
 
@@ -32,6 +33,7 @@ def contact_page(t: T) -> rx.Component:
         rx.el.p(t._("Call the Minna Portal help desk. Calls are free.")),
         rx.el.p(t._("Phone: 0120-000-000 (demo number)")),
         rx.el.p(t._("Weekdays 9:30 to 20:00, weekends and holidays 9:30 to 17:30.")),
+        contact_options(t),
     )
 
 
