@@ -27,6 +27,7 @@ help:
 	@echo "make dev       development server with hot reload (frontend :3000, backend :8000)"
 	@echo "make i18n      extract messages, update catalogs, regenerate pseudo-locales, compile"
 	@echo "make bench     page weight, hydration time, memory per session, language switch"
+	@echo "make accessibility [BASE_URL=…]  the WCAG 2.2 AA suite (every page × locale × mode), report in reports/accessibility"
 	@echo "make reset-demo  delete and re-seed the demo backend's database"
 
 $(VENV)/.installed: pyproject.toml
@@ -80,6 +81,10 @@ lint: $(VENV)/.installed
 
 test: setup system-deps lint i18n-check
 	$(PY) -m pytest -q -p no:cacheprovider tests
+
+# The testers' suite: `make accessibility BASE_URL=https://…` checks that portal, else one started here.
+accessibility: setup system-deps
+	@if [ -n "$(BASE_URL)" ]; then $(PY) -m accessibility --base-url "$(BASE_URL)"; else $(PY) -m pytest -q -p no:cacheprovider accessibility; fi
 
 bench: setup system-deps
 	$(PY) bench/bench_pages.py

@@ -41,7 +41,9 @@ CONTROLS = r"""() => {
   }
   for (const el of document.querySelectorAll('[aria-invalid="true"]')) {
     if (!A.visible(el)) continue;
-    const described = text(el.getAttribute("aria-describedby"));
+    // The error may describe the whole group (a date's day, month and year: GOV.UK puts it on the fieldset).
+    const group = el.closest("fieldset, [role=group], [role=radiogroup]");
+    const described = text(el.getAttribute("aria-describedby")) || (group ? text(group.getAttribute("aria-describedby")) : "");
     if (!described) out.invalid.push({ sel: A.sel(el), html: A.snippet(el) });
   }
   for (const box of document.querySelectorAll("[data-error-summary]:not(form)")) {

@@ -79,7 +79,11 @@ SCRIPT = (
     for (const node of A.textNodes()) {
       const el = node.parentElement;
       const text = node.nodeValue.trim();
+      // Declared as another language, or as not to be translated (names, codes): not an escape.
       if (names.has(text) || el.closest('[translate="no"], code, kbd, samp')) continue;
+      if (primary(A.lang(el)) !== primary(html.getAttribute("lang"))) continue;
+      // Text in a real non-Latin script (an Arabic example, a Japanese name) was written, not left over.
+      if (SCRIPTS.some((sc) => sc.re.test(text))) continue;
       const outside = text.replace(/\[[^\]]*\]/g, " ");
       const word = outside.match(/[A-Za-z]{3,}/);
       if (word) out.escapes.push({ sel: A.sel(el), html: A.snippet(el), text: text.slice(0, 80) });

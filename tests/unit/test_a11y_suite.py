@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
 from datetime import date, datetime
 from pathlib import Path
 
@@ -290,8 +291,14 @@ def test_portal_publishes_its_inventory() -> None:
     async def collect(message) -> None:
         sent.append(message)
 
+    def call(scope: dict) -> None:
+        # In a thread of its own: Playwright's sync API may already run an event loop in this one.
+        worker = threading.Thread(target=asyncio.run, args=(app(scope, None, collect),))
+        worker.start()
+        worker.join()
+
     app = pages_inventory(downstream)
-    asyncio.run(app({"type": "http", "path": PATH, "method": "GET"}, None, collect))
+    call({"type": "http", "path": PATH, "method": "GET"})
     assert sent[0]["status"] == 200 and json.loads(sent[1]["body"])["pages"][0]["name"] == names[0]
-    asyncio.run(app({"type": "http", "path": "/ja/help", "method": "GET"}, None, collect))
+    call({"type": "http", "path": "/ja/help", "method": "GET"})
     assert sent[-1] == {"passed": "/ja/help"}

@@ -1,0 +1,40 @@
+"""`make test` runs the accessibility suite's core over the running portal: every page of its inventory in
+ja, ja-easy, en and ar × the default, simple, high-contrast and 200 % modes, the pseudo-locales in the default
+mode, every gallery example as a row of its own, and expects zero failures. The report is written to
+reports/accessibility-test/ (index.html, report.json, screenshots).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from accessibility.checks import all_checks
+from accessibility.inventory import fetch_inventory
+from accessibility.suite import SuiteOptions, run_suite
+
+pytestmark = pytest.mark.browser
+
+REPORT = Path(__file__).resolve().parents[2] / "reports" / "accessibility-test"
+
+
+def test_every_page_locale_and_mode_meets_wcag_22_aa(portal_url: str) -> None:
+    inventory = fetch_inventory(portal_url)
+    result = run_suite(SuiteOptions(base_url=portal_url, report_dir=REPORT, workers=max(2, os.cpu_count() or 2)))
+
+    # The matrix really ran: every page, every real locale in every mode, pseudo-locales in the default mode.
+    checked = {(r.page, r.locale, r.mode) for r in result.rows if not r.example}
+    for page in inventory.pages:
+        for code in page.locales:
+            modes = ["default"] if inventory.locales[code].pseudo else list(inventory.modes)
+            for mode in modes:
+                assert (page.name, code, mode) in checked, f"{page.name} · {code} · {mode} was not checked"
+    every_check = [name for name, _ in all_checks()]
+    assert all(r.checks_run == every_check for r in result.rows if not r.error), "a check did not run"
+
+    if result.failed_rows:
+        lines = result.summary_lines(limit=80)
+        pytest.fail(f"{len(result.failed_rows)} of {len(result.rows)} rows fail; report: {result.report_html}\n"
+                    + "\n".join(lines), pytrace=False)
