@@ -81,7 +81,7 @@ def display_settings_form(t: T, slug: str, *, prefix: str = "settings", quick: b
         *[_group(prefix, key, choices[key][0], choices[key][1], inline=quick or key == "size") for key in keys],
         rx.el.input(type="hidden", name="next", value=back),
         rx.el.div(
-            rx.el.button(t._("Save settings"), type="submit", class_name="button button--secondary"),
+            rx.el.button(rx.el.span(t._("Save settings")), type="submit", class_name="button button--secondary"),
             rx.el.p(
                 class_name="prefs-form__status",
                 role="status",
