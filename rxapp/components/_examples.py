@@ -17,7 +17,8 @@ def rtl(build: Example) -> Example:
     The wrapper carries lang and dir (WCAG 3.1.2, language of parts).
     """
 
-    def example(_t: T) -> rx.Component:
-        return rx.el.div(build(T("ar")), lang="ar", dir="rtl", class_name="example-rtl")
+    def example(t: T) -> rx.Component:
+        # On a pseudo-locale page the Arabic pseudo-locale, so testers still see every string's marks.
+        return rx.el.div(build(T("ar-XB" if t.locale.pseudo else "ar")), lang="ar", dir="rtl", class_name="example-rtl")
 
     return example

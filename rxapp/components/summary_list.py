@@ -56,6 +56,11 @@ def summary_list(rows: Sequence[Row], *, id: str | None = None) -> rx.Component:
     return rx.el.dl(*items, id=id, class_name="summary-list")
 
 
+def _data(value: str) -> rx.Component:
+    # A resident's own data, not UI text: never translated, by the catalogs or by the browser.
+    return rx.el.span(value, custom_attrs={"translate": "no"})
+
+
 def _date(t: T) -> str:
     import datetime as dt
 
@@ -70,7 +75,7 @@ def _date(t: T) -> str:
 def _rows(t: T) -> list[Row]:
     change = t._("Change")
     return [
-        Row(t._("Full name"), "Sato Haru", f"/{t.code}/help", change, t._("Full name")),
+        Row(t._("Full name"), _data("Sato Haru"), f"/{t.code}/help", change, t._("Full name")),
         Row(t._("Date of birth"), _date(t), f"/{t.code}/help", change, t._("Date of birth")),
         Row(t._("How should we contact you?"), t._("By post"), f"/{t.code}/help", change, t._("How should we contact you?")),
     ]
@@ -81,7 +86,7 @@ def _long(t: T) -> rx.Component:
         [
             Row(
                 t._("Name of the person who will receive the allowance, if it is not you, exactly as written on their bank account"),
-                "ミナミ ハナコ — Minami Hanako-Oliveira dos Santos Pereira",
+                _data("ミナミ ハナコ — Minami Hanako-Oliveira dos Santos Pereira"),
                 f"/{t.code}/help",
                 t._("Change"),
                 t._("Full name"),
