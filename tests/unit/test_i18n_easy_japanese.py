@@ -19,7 +19,7 @@ POLITE_END = re.compile(r"(です|ます|ません|ください|でしょう|ま
 PLAIN_END = re.compile(r"[るうくすつぬむぶぐただい]$")  # a verb, adjective or copula in plain form
 HONORIFIC = re.compile(r"いたし|ござい|いただ|おります|申し上げ|なさい|させて頂|させていただ|お越し|ご覧|伺")
 DOUBLE_NEGATIVE = re.compile(r"ないわけでは|なくはな|ないことはな|なければな|ないといけ|なくてはいけ")
-PLAIN_WORDS = {"ヘルプデスク": "相談まどぐち", "サインイン": "ログイン", "データ": "情報／記録", "スマホ": "スマートフォン"}
+PLAIN_WORDS = {"ヘルプデスク": "相談まどぐち", "データ": "情報／記録", "スマホ": "スマートフォン"}
 
 
 def _strings(code: str) -> list[tuple[str, str]]:
