@@ -35,6 +35,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
 ]
 MAX_SHOTS_PER_ROW = 12
+MAX_PAGE_SHOT_HEIGHT = 6000  # CSS px: the gallery is far longer, and a picture of its top says enough
 NAV_TIMEOUT_MS = 30_000
 
 
@@ -68,12 +69,6 @@ def expected_attributes(prefs: str) -> dict[str, str]:
     return out
 
 
-def _settle(page: Page) -> None:
-    with contextlib.suppress(Exception):
-        page.wait_for_load_state("networkidle", timeout=10_000)
-    page.evaluate("() => document.fonts ? document.fonts.ready.then(() => true) : true")
-
-
 HIGHLIGHT = r"""(selector) => {
   let el = null;
   try { el = selector ? document.querySelector(selector) : null; } catch (e) { el = null; }
@@ -93,32 +88,38 @@ HIGHLIGHT = r"""(selector) => {
 
 
 def _screenshots(ctx: CheckContext, rows: list[RowResult]) -> None:
-    """Every failure gets a picture: its element outlined in magenta, or the whole page for page-level ones."""
+    """Every failure gets a picture: its element outlined in magenta, or the whole page for page-level ones.
+    Every row gets its first screen, so a failure found later (a shared title) has something to point at."""
     page = ctx.page
     if ctx.shots_dir is None:
         return
-    failing = [f for row in rows for f in row.findings if not f.screenshot]
-    # Every row shows what was checked (a failure found later, like a shared title, points at it too):
-    # the whole page when something failed, else the first screen.
-    page_shot = ctx.save_shot(page.screenshot(full_page=bool(failing), type="jpeg", quality=60 if failing else 45,
-                                              animations="disabled"), "page")
+    page.evaluate("() => window.scrollTo(0, 0)")
+    first_screen = ctx.save_shot(page.screenshot(type="jpeg", quality=50), "screen")
     for row in rows:
-        row.screenshot = page_shot
+        row.screenshot = first_screen
+    failing = [f for row in rows for f in row.findings if not f.screenshot]
+    whole_page = ""
     taken: dict[str, str] = {}
     for finding in failing:
         if finding.selector in taken:
             finding.screenshot = taken[finding.selector]
             continue
         if not finding.selector or len(taken) >= MAX_SHOTS_PER_ROW:
-            finding.screenshot = page_shot
+            if not whole_page:  # the whole page (up to a height), taken once and only when needed
+                height = min(page.evaluate("() => document.documentElement.scrollHeight"), MAX_PAGE_SHOT_HEIGHT)
+                whole_page = ctx.save_shot(page.screenshot(full_page=True, type="jpeg", quality=55,
+                                                           clip={"x": 0, "y": 0, "width": DESKTOP["width"], "height": height}),
+                                           "page")
+                for row in rows:
+                    if row.failures:
+                        row.screenshot = whole_page
+            finding.screenshot = whole_page
             continue
-        clip = None
         try:
             clip = page.evaluate(HIGHLIGHT, finding.selector)
-            shot = (ctx.save_shot(page.screenshot(clip=clip, type="jpeg", quality=75, animations="disabled"), finding.rule)
-                    if clip else page_shot)
+            shot = ctx.save_shot(page.screenshot(clip=clip, type="jpeg", quality=75), finding.rule) if clip else first_screen
         except Exception:
-            shot = page_shot
+            shot = first_screen
         finally:
             with contextlib.suppress(Exception):
                 page.evaluate("() => { const h = document.getElementById('__a11y-highlight'); if (h) h.remove(); }")
@@ -159,34 +160,88 @@ def _dedupe(findings: list[Finding], page: Page | None = None) -> list[Finding]:
     return [f for i, f in enumerate(out) if i not in drop]
 
 
-def check_target(
-    browser: Browser,
+# Readiness: the load event, then the page quiet for QUIET_MS — no DOM change, no websocket message (Reflex
+# delivers state over one), no fetch in flight — and fonts loaded. Faster and stricter than "network idle",
+# which waits 500 ms and ignores the websocket.
+QUIET_MS = 300
+READY_PROBE = r"""
+(() => {
+  const mark = () => { window.__a11yActivity = performance.now(); };
+  window.__a11yActivity = 0; window.__a11yPending = 0; window.__a11ySockets = 0; window.__a11yMessages = 0;
+  new MutationObserver(mark).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  const Native = window.WebSocket;
+  if (Native) {
+    const Wrapped = function (...args) {
+      const socket = new Native(...args);
+      window.__a11ySockets++;
+      socket.addEventListener("message", () => { window.__a11yMessages++; mark(); });
+      socket.addEventListener("open", mark);
+      return socket;
+    };
+    Wrapped.prototype = Native.prototype;
+    for (const key of ["CONNECTING", "OPEN", "CLOSING", "CLOSED"]) Wrapped[key] = Native[key];
+    window.WebSocket = Wrapped;
+  }
+  const nativeFetch = window.fetch;
+  if (nativeFetch) {
+    window.fetch = function (...args) {
+      window.__a11yPending++; mark();
+      return nativeFetch.apply(this, args).finally(() => { window.__a11yPending--; mark(); });
+    };
+  }
+})();
+"""
+READY = """(quiet) => document.readyState === "complete" && window.__a11yPending === 0
+  && (window.__a11ySockets === 0 || window.__a11yMessages > 0)
+  && performance.now() - window.__a11yActivity > quiet"""
+
+
+def wait_ready(page: Page, timeout_ms: int = 10_000) -> None:
+    """Wait until the page has settled (see READY_PROBE); a page that never settles is checked as it is."""
+    with contextlib.suppress(Exception):
+        page.wait_for_function(READY, arg=QUIET_MS, timeout=timeout_ms, polling=50)
+    page.evaluate("() => document.fonts ? document.fonts.ready.then(() => true) : true")
+
+
+def new_context(browser: Browser, config: RunConfig, prefs: str) -> Any:
+    """A fresh context: the display mode's cookie, the readiness probe, nothing left from other rows."""
+    context = browser.new_context(viewport=DESKTOP, device_scale_factor=1, reduced_motion="no-preference")
+    context.set_default_timeout(NAV_TIMEOUT_MS)
+    context.add_init_script(READY_PROBE)
+    if prefs:
+        context.add_cookies([{"name": config.prefs_cookie, "value": quote(prefs, safe=""), "url": config.base_url}])
+    return context
+
+
+class SessionLost(Exception):
+    """A signed-in page sent the visitor elsewhere: sign in again, or report the row."""
+
+
+def _error(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {text}"
+
+
+def check_loaded(
+    page: Page,
     analyzer: Analyzer | None,
     target: Target,
     config: RunConfig,
-    sign_in: Callable[..., None] | None = None,
+    focus_cache: dict[Any, Any] | None = None,
 ) -> list[RowResult]:
-    """All checks on one page × locale × mode; the page row first, then one row per gallery example."""
+    """Load the target in `page` (already signed in when the target needs it) and run every check."""
     started = time.monotonic()
     url = config.base_url + target.path
     row = RowResult(page=target.page, locale=target.locale, mode=target.mode, url=url)
-    context = browser.new_context(viewport=DESKTOP, device_scale_factor=1, reduced_motion="no-preference")
-    context.set_default_timeout(NAV_TIMEOUT_MS)
     try:
-        if target.prefs:
-            context.add_cookies([{"name": config.prefs_cookie, "value": quote(target.prefs, safe=""), "url": config.base_url}])
-        page = context.new_page()
-        if target.signed_in:
-            (sign_in or load_sign_in(config.sign_in))(page, config.base_url, target.locale, config.sign_in_info)
         response = page.goto(url, wait_until="load", timeout=NAV_TIMEOUT_MS)
         status = response.status if response else 0
         if status != target.status:
             row.error = f"{url} answered HTTP {status}, expected {target.status}"
             return [row]
-        _settle(page)
-        if target.signed_in and page.url.split("?")[0].rstrip("/") != url.rstrip("/"):
-            row.error = f"{url} sent the signed-in visitor to {page.url}: the sign-in step did not hold"
-            return [row]
+        wait_ready(page)
+        if target.signed_in and page.url.split("?")[0].split("#")[0].rstrip("/") != url.rstrip("/"):
+            raise SessionLost(f"{url} sent the signed-in visitor to {page.url}: the sign-in step did not hold")
         attributes = expected_attributes(target.prefs)
         actual = page.evaluate("(names) => names.map((n) => document.documentElement.getAttribute(n))", list(attributes))
         missing = [f'{k}="{v}"' for (k, v), got in zip(attributes.items(), actual, strict=True) if got != v]
@@ -194,7 +249,8 @@ def check_target(
             row.error = f"the {target.mode} mode did not apply: <html> lacks {', '.join(missing)}"
             return [row]
         row.title = page.title()
-        ctx = CheckContext(page=page, target=target, shots_dir=config.shots_dir, analyzer=analyzer)
+        ctx = CheckContext(page=page, target=target, shots_dir=config.shots_dir, analyzer=analyzer,
+                           focus_cache=focus_cache if focus_cache is not None else {})
         findings: list[Finding] = []
         errors = []
         for name, check in all_checks():
@@ -204,7 +260,7 @@ def check_target(
                 findings.extend(check(ctx))
                 row.checks_run.append(name)
             except Exception as exc:  # one broken check must not hide the others' results
-                errors.append(f"{name} check crashed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
+                errors.append(f"{name} check crashed: {_error(exc)}")
                 with contextlib.suppress(Exception):
                     page.set_viewport_size(DESKTOP)
         row.error = "; ".join(errors)
@@ -235,18 +291,71 @@ def check_target(
             r.allowlist_used = sorted(used)
         _screenshots(ctx, rows)
         return rows
+    except SessionLost:
+        raise
     except Exception as exc:
-        row.error = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+        row.error = _error(exc)
         return [row]
     finally:
         row.seconds = round(time.monotonic() - started, 2)
+
+
+def check_target(
+    browser: Browser,
+    analyzer: Analyzer | None,
+    target: Target,
+    config: RunConfig,
+    sign_in: Callable[..., None] | None = None,
+    focus_cache: dict[Any, Any] | None = None,
+) -> list[RowResult]:
+    """All checks on one page × locale × mode in a context of its own; the page row first, then one row per
+    gallery example."""
+    rows: list[RowResult] = []
+    check_batch(browser, analyzer, [target], config, sign_in, focus_cache, lambda _i, r: rows.extend(r))
+    return rows
+
+
+def check_batch(
+    browser: Browser,
+    analyzer: Analyzer | None,
+    targets: list[Target],
+    config: RunConfig,
+    sign_in: Callable[..., None] | None,
+    focus_cache: dict[Any, Any] | None,
+    emit: Callable[[int, list[RowResult]], None],
+) -> None:
+    """Targets of one locale and mode in one tab. Signed-in pages share one sign-in (a Reflex session belongs
+    to the tab); a page that loses the session gets one more sign-in before it is reported."""
+    context = new_context(browser, config, targets[0].prefs)
+    try:
+        page = context.new_page()
+        signed_in = False
+        do_sign_in = sign_in or load_sign_in(config.sign_in)
+        for index, target in enumerate(targets):
+            started = time.monotonic()
+            try:
+                if target.signed_in and not signed_in:
+                    do_sign_in(page, config.base_url, target.locale, config.sign_in_info)
+                    signed_in = True
+                try:
+                    rows = check_loaded(page, analyzer, target, config, focus_cache)
+                except SessionLost:
+                    do_sign_in(page, config.base_url, target.locale, config.sign_in_info)
+                    rows = check_loaded(page, analyzer, target, config, focus_cache)
+            except Exception as exc:  # the sign-in step failed, or the session would not hold
+                signed_in = False
+                rows = [RowResult(target.page, target.locale, target.mode, config.base_url + target.path,
+                                  error=_error(exc), seconds=round(time.monotonic() - started, 2))]
+            emit(index, rows)
+    finally:
         with contextlib.suppress(Exception):
             context.close()
 
 
 def _worker(config: RunConfig, tasks: Any, results: Any) -> None:
-    """A worker process: one Chromium, rows from `tasks` until a None arrives."""
+    """A worker process: one Chromium, batches of rows from `tasks` until a None arrives."""
     sign_in = load_sign_in(config.sign_in)
+    focus_cache: dict[Any, Any] = {}  # focus-indicator results per style signature, shared by this worker's rows
     with sync_playwright() as pw:
         browser = launch(pw)
         analyzer = Analyzer(browser)
@@ -254,18 +363,45 @@ def _worker(config: RunConfig, tasks: Any, results: Any) -> None:
             item = tasks.get()
             if item is None:
                 break
-            index, target = item
+            indices, batch = item
+            sent: set[int] = set()
+
+            def emit(position: int, rows: list[RowResult], indices: list[int] = indices, sent: set[int] = sent) -> None:
+                sent.add(position)
+                results.put((indices[position], [r.to_dict() for r in rows]))
+
             try:
-                rows = check_target(browser, analyzer, target, config, sign_in)
+                check_batch(browser, analyzer, batch, config, sign_in, focus_cache, emit)
             except Exception:
-                rows = [RowResult(target.page, target.locale, target.mode, config.base_url + target.path,
-                                  error=traceback.format_exc(limit=3))]
+                for position, target in enumerate(batch):
+                    if position not in sent:
+                        emit(position, [RowResult(target.page, target.locale, target.mode,
+                                                  config.base_url + target.path, error=traceback.format_exc(limit=3))])
             if not browser.is_connected():  # Chromium crashed: start a new one for the next rows
                 browser = launch(pw)
                 analyzer = Analyzer(browser)
-            results.put((index, [r.to_dict() for r in rows]))
         with contextlib.suppress(Exception):
             browser.close()
+
+
+SIGNED_IN_BATCH = 8  # signed-in pages per sign-in; small enough to keep the workers evenly loaded
+
+
+def batches(targets: list[Target]) -> list[tuple[list[int], list[Target]]]:
+    """Signed-in rows grouped by locale and mode (one sign-in each), then public rows one by one, the gallery
+    (the longest) first."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, t in enumerate(targets):
+        if t.signed_in:
+            groups.setdefault((t.locale, t.mode), []).append(i)
+    out: list[tuple[list[int], list[Target]]] = []
+    for indices in groups.values():
+        for k in range(0, len(indices), SIGNED_IN_BATCH):
+            chunk = indices[k:k + SIGNED_IN_BATCH]
+            out.append((chunk, [targets[i] for i in chunk]))
+    public = sorted((i for i, t in enumerate(targets) if not t.signed_in), key=lambda i: _cost(targets[i]))
+    out.extend(([i], [targets[i]]) for i in public)
+    return out
 
 
 def _cost(target: Target) -> tuple[int, int]:
@@ -281,13 +417,13 @@ def run_matrix(
     """Check every target; rows come back in matrix order, whatever order the workers finish in."""
     if config.shots_dir:
         config.shots_dir.mkdir(parents=True, exist_ok=True)
-    order = sorted(range(len(targets)), key=lambda i: _cost(targets[i]))
     done: dict[int, list[RowResult]] = {}
-    workers = max(1, min(config.workers, len(targets)))
+    work = batches(targets)
+    workers = max(1, min(config.workers, len(work)))
     spawn = mp.get_context("spawn")  # never fork a process that may already run Playwright
     tasks, results = spawn.Queue(), spawn.Queue()
-    for index in order:
-        tasks.put((index, targets[index]))
+    for item in work:
+        tasks.put(item)
     for _ in range(workers):
         tasks.put(None)
     processes = [spawn.Process(target=_worker, args=(config, tasks, results), daemon=True) for _ in range(workers)]

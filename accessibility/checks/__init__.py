@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import Page
 
@@ -28,6 +29,8 @@ class CheckContext:
     shots_dir: Path | None = None  # where checks may save screenshots (None: no screenshots)
     analyzer: object | None = None  # accessibility.checks.pixels.Analyzer, for focus-indicator pixels
     notes: list[str] = field(default_factory=list)  # checks that were skipped, and why
+    # Focus-indicator results by style signature, shared by the rows of one worker (see checks/keyboard.py).
+    focus_cache: dict[Any, Any] = field(default_factory=dict)
     _shot_count: int = 0
 
     def save_shot(self, png: bytes, label: str) -> str:

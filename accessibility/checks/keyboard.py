@@ -7,14 +7,16 @@
 - The focus indicator is visible (2.4.7) with enough contrast (1.4.11): screenshots of the element with and
   without focus are compared pixel by pixel; the pixels that change by 3:1 or more between the two states
   (i.e. against the adjacent background) must cover at least half a 1 CSS px ring (width + height).
-  Elements with the same signature (kind, focused style, background, clipping) are sampled: at most
-  MAX_PER_SIGNATURE of each per row, which keeps a gallery of a hundred controls fast.
+  Elements with the same signature (kind, focused style, background, clipping) and size class share one
+  measurement, in the row and across the rows of a worker, which keeps a gallery of a hundred controls fast;
+  each element still gets its own finding.
 - Focus is never entirely hidden by author content such as a sticky header (2.4.11).
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 from typing import Any
 
 from accessibility.checks import CheckContext
@@ -105,7 +107,6 @@ CENTRE = r"""() => {
 }"""
 
 MARGIN = 8  # CSS px around the element: outline, outline-offset and box-shadow rings live there
-MAX_PER_SIGNATURE = 1
 
 
 def _clip(box: dict[str, float], vw: float, vh: float) -> dict[str, float] | None:
@@ -116,18 +117,38 @@ def _clip(box: dict[str, float], vw: float, vh: float) -> dict[str, float] | Non
     return {"x": x1, "y": y1, "width": x2 - x1, "height": y2 - y1}
 
 
+def _size_bucket(box: dict[str, float]) -> tuple[int, int]:
+    return (round(math.log2(max(box["w"], 1.0))), round(math.log2(max(box["h"], 1.0))))
+
+
 def _appearance(ctx: CheckContext, state: dict[str, Any]) -> list[Finding]:
+    """The focus indicator of one element: from the cache when an element of the same signature and size
+    class was measured before (in this row or an earlier one of this worker), else measured here."""
+    key = (ctx.target.mode, state["signature"], _size_bucket(state["box"]))
+    cached = ctx.focus_cache.get(key)
+    if cached is None:
+        found = _measure(ctx, state)
+        ctx.focus_cache[key] = (found, f"{state['sel']} on {ctx.target.key}")
+        return [found] if found else []
+    found, origin = cached
+    if found is None:
+        return []
+    return [Finding(found.check, found.rule, found.wcag, f"{found.message} (same focus style as {origin})",
+                    state["sel"], found.impact, html=state["html"], screenshot=found.screenshot)]
+
+
+def _measure(ctx: CheckContext, state: dict[str, Any]) -> Finding | None:
     """Screenshot the focused element, blur it, screenshot again, compare; then focus it again."""
     page = ctx.page
     if ctx.analyzer is None:
-        return []
+        return None
     box = state["box"]
     if box["x"] < MARGIN or box["y"] < MARGIN or box["x"] + box["w"] > state["vw"] - MARGIN \
             or box["y"] + box["h"] > state["vh"] - MARGIN:
         box = page.evaluate(CENTRE) or box
     clip = _clip(box, state["vw"], state["vh"])
     if clip is None:
-        return []
+        return None
     focused = page.screenshot(clip=clip)
     page.evaluate("() => { window.__a11yLast = document.activeElement; document.activeElement.blur(); }")
     unfocused = page.screenshot(clip=clip)
@@ -137,16 +158,16 @@ def _appearance(ctx: CheckContext, state: dict[str, Any]) -> list[Finding]:
     needed = max(8.0, state["minimum"])
     if stats["changed"] < 4:
         shot = ctx.save_shot(focused, "focus-invisible")
-        return [Finding("keyboard", "focus-visible", "2.4.7",
-                        "no visible change when this element receives keyboard focus",
-                        state["sel"], "serious", html=state["html"], screenshot=shot)]
+        return Finding("keyboard", "focus-visible", "2.4.7",
+                       "no visible change when this element receives keyboard focus",
+                       state["sel"], "serious", html=state["html"], screenshot=shot)
     if stats["strong"] < needed:
         shot = ctx.save_shot(focused, "focus-contrast")
-        return [Finding("keyboard", "focus-indicator-contrast", "1.4.11, 2.4.7",
-                        f"the focus indicator is too faint: {stats['strong']} px change by 3:1 or more "
-                        f"(best {stats['best']:.2f}:1), at least {needed:.0f} px (half a 1 px ring) needed",
-                        state["sel"], "serious", html=state["html"], screenshot=shot)]
-    return []
+        return Finding("keyboard", "focus-indicator-contrast", "1.4.11, 2.4.7",
+                       f"the focus indicator is too faint: {stats['strong']} px change by 3:1 or more "
+                       f"(best {stats['best']:.2f}:1), at least {needed:.0f} px (half a 1 px ring) needed",
+                       state["sel"], "serious", html=state["html"], screenshot=shot)
+    return None
 
 
 # The direction that lays two elements out is their closest common ancestor's: an Arabic example inside a
@@ -216,7 +237,6 @@ def _walk(ctx: CheckContext) -> list[Finding]:
     reached: set[int] = set()
     seen: set[str] = set()
     left_document = False
-    sampled: dict[str, int] = {}
     prefix: list[dict[str, Any]] = []  # stops met after wrapping round: positive tabindex comes first
     for _ in range(2 * len(tabbables) + 25):
         page.keyboard.press("Tab")
@@ -248,9 +268,7 @@ def _walk(ctx: CheckContext) -> list[Finding]:
                                f"the focused element is entirely hidden under {state['cover']}",
                                state["sel"], "serious", html=state["html"], screenshot=shot))
             continue
-        sampled[state["signature"]] = sampled.get(state["signature"], 0) + 1
-        if sampled[state["signature"]] <= MAX_PER_SIGNATURE:
-            out.extend(_appearance(ctx, state))
+        out.extend(_appearance(ctx, state))
     stops = prefix + stops
     if not left_document:
         out.append(Finding("keyboard", "keyboard-trap", "2.1.2",

@@ -26,6 +26,7 @@ from accessibility.suite import SuiteOptions, SuiteResult, run_suite
 pytestmark = pytest.mark.browser
 
 MORE_MODES = ["good", "good-ar", "clipped-200", "simple-target"]
+EMULATED = ["good", "good-ar", "media-emulations"]  # also under reduced motion, forced colours, dark scheme
 OWN_CHECKS = ["unlabelled-input", "tiny-target", "missing-lang"]  # where axe reports the same problem first
 
 # fixture → (rules that must fire, rules that may fire as a consequence); "check/rule", "@variant" if not plain.
@@ -88,8 +89,12 @@ def fixtures_url() -> Iterator[str]:
 @pytest.fixture(scope="module")
 def runs(fixtures_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, SuiteResult]:
     report = tmp_path_factory.mktemp("a11y-fixtures")
+    plain = [name for name in MANIFEST if name not in EMULATED]
     return {
-        "default": run_suite(SuiteOptions(fixtures_url, modes=["default"], report_dir=report / "default", workers=2)),
+        "default": run_suite(SuiteOptions(fixtures_url, modes=["default"], pages=plain, emulations=False,
+                                          report_dir=report / "default", workers=2)),
+        "emulated": run_suite(SuiteOptions(fixtures_url, modes=["default"], pages=EMULATED,
+                                           report_dir=report / "emulated", workers=2)),
         "modes": run_suite(SuiteOptions(fixtures_url, modes=["simple", "high-contrast", "200"], pages=MORE_MODES,
                                         report_dir=report / "modes", workers=2)),
         "own": run_suite(SuiteOptions(fixtures_url, modes=["default"], pages=OWN_CHECKS, workers=2, emulations=False,
@@ -113,7 +118,7 @@ def test_every_fixture_is_in_the_expectations() -> None:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_each_check_fails_exactly_where_it_should(runs: dict[str, SuiteResult], name: str) -> None:
     must, may = EXPECTED[name]
-    found = rules(rows_of(runs["default"], name))
+    found = rules(rows_of(runs["emulated" if name in EMULATED else "default"], name))
     assert must <= found, f"{name}: expected {sorted(must - found)} among {sorted(found)}"
     assert found <= must | may, f"{name}: unexpected {sorted(found - must - may)}"
 
@@ -139,11 +144,13 @@ def test_wcag_criteria_and_screenshots_are_reported(runs: dict[str, SuiteResult]
     assert spacing.wcag == "1.4.12"
     obscured = rows_of(result, "focus-hidden-sticky")[0].failures[0]
     assert obscured.wcag == "2.4.11"
-    for row in result.rows:
-        for finding in row.failures:
-            assert finding.wcag, f"{finding.rule} has no WCAG criterion"
-            assert finding.screenshot, f"{row.key} {finding.rule} has no screenshot"
-            assert (result.report_html.parent / finding.screenshot).exists()
+    for run in (result, runs["emulated"]):
+        assert run.report_html
+        for row in run.rows:
+            for finding in row.failures:
+                assert finding.wcag, f"{finding.rule} has no WCAG criterion"
+                assert finding.screenshot, f"{row.key} {finding.rule} has no screenshot"
+                assert (run.report_html.parent / finding.screenshot).exists()
     assert result.exit_code == 1
 
 
