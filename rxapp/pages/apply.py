@@ -80,10 +80,11 @@ def question_control(t: T, q: Question, *, heading: bool) -> rx.Component:
             on_change=lambda value: S.choose(name, value), legend_is_heading=heading, inline=kind is Kind.yesno,
         )  # fmt: skip
     if kind is Kind.documents:
+        # A checkbox's change event carries only its checked state: each box gets a handler that knows its value.
         options = [Option(c.value, c.label(t)) for c in q.choices]
         return checkboxes(
             t, legend=label, name=name, id=fid, options=options, hint=_hint(t, q), error=error, values=S.docs,
-            on_change=lambda value: S.toggle_document(value), legend_is_heading=heading,
+            on_change_for=lambda value: (lambda checked: S.set_document(value, checked)), legend_is_heading=heading,
         )  # fmt: skip
     if q.long_text:
         return textarea(
@@ -104,14 +105,17 @@ def _caption(t: T, info: ProcedureInfo) -> rx.Component:
 
 
 def _continue_buttons(t: T) -> rx.Component:
+    # No double-click guard here (it would swallow a quick second press after fixing an error): the form says
+    # which step it belongs to, and the state ignores a submission for a step that is no longer shown.
     return button_group(
-        button(t._("Continue"), id="continue-button", prevent_double_click=True),
+        button(t._("Continue"), id="continue-button"),
         internal_link(t._("Save and come back later"), href=f"/{t.code}/applications", id="save-later-link"),
     )
 
 
 def _step_form(t: T, info: ProcedureInfo, step: str, *body: rx.Component) -> rx.Component:
     return rx.el.form(
+        rx.el.input(type="hidden", name="_step", value=step),
         *body,
         _continue_buttons(t),
         on_submit=[S.set_mode(LIVE_MODE), S.continue_step],  # type: ignore[call-arg]
@@ -287,7 +291,8 @@ def apply_body(t: T, info: ProcedureInfo) -> rx.Component:
     ready = S.loaded & (S.procedure_id == info.id) & (S.step != "")
     return rx.fragment(
         # Always rendered, only its text changes: a saving problem is announced once, politely.
-        rx.el.div(rx.cond(S.problem != "", error_text(t, S.problem), ""), role="status", class_name="visually-hidden"),
+        rx.el.div(rx.cond(S.problem != "", error_text(t, S.problem), ""), role="status", id="problem-status",
+                 class_name="visually-hidden"),
         rx.cond(
             ready,
             rx.fragment(

@@ -213,8 +213,8 @@ def search_key(text: str) -> str:
 
 def search_text(info: ProcedureInfo, t: T) -> str:
     """Everything a search in locale `t` may match for one procedure."""
-    parts = [info.title(t), info.summary(t), info.keywords(t), info.title_ja, info.romaji, info.slug,
-             *(event_label(t, e) for e in info.events)]  # fmt: skip
+    # Life-event names are left out: "A child is born" would make "child" find the bank-account registration.
+    parts = [info.title(t), info.summary(t), info.keywords(t), info.title_ja, info.romaji, info.slug]
     return " ".join(parts)
 
 

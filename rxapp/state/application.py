@@ -67,6 +67,14 @@ LIVE_MODE = rx.Var("(document.documentElement.getAttribute('data-mode') || '')")
 TRANSIENT = (BackendUnavailable, BackendTimeout, BackendError)
 
 
+def _problem_code(err: PortalError) -> str:
+    """The code the page words: by the error's class for the backend being away (a 503 body may carry any code),
+    else the error's own code."""
+    if isinstance(err, TRANSIENT):
+        return type(err).code
+    return err.code or "backend_error"
+
+
 def today_jst() -> date:
     """Deadlines are Japanese dates."""
     return datetime.now(JST).date()
@@ -195,7 +203,10 @@ class ApplicationState(rx.State):
         return check(self.procedure_id, self._answers(), self._facts_now(), self._overrides)
 
     def _resume_step(self, steps: list[str]) -> str:
-        """The first step with a required answer missing; the check page when everything is answered."""
+        """Where to carry on: the first step for a new application (pre-filled answers are shown to be
+        confirmed, not skipped); for a draft, the first step with a required answer missing, else the check page."""
+        if not self.application_id:
+            return steps[0]
         flow = self._flow()
         for step in steps:
             for q in flow.fields_of(step):
@@ -348,7 +359,8 @@ class ApplicationState(rx.State):
         elif not self._key:
             self._key = uuid.uuid4().hex
         filled = prefills(procedure_id, today, profile, items, account, acting_as_proxy=acting)
-        notes: dict[str, str] = {}
+        # Every question has an entry ("" when not pre-filled): the page reads notes[name] for each of them.
+        notes: dict[str, str] = {q.name: "" for q in flow.questions}
         for name, pre in filled.items():
             q = next((q for q in flow.questions if q.name == name), None)
             if q is None:
@@ -414,8 +426,10 @@ class ApplicationState(rx.State):
         self.errors.pop(name, None)
 
     @rx.event
-    def toggle_document(self, value: str) -> None:
-        self.docs = [d for d in self.docs if d != value] if value in self.docs else [*self.docs, value]
+    def set_document(self, value: str, checked: bool) -> None:
+        """A document checkbox changed (a checkbox's change event carries its checked state)."""
+        others = [d for d in self.docs if d != value]
+        self.docs = [*others, value] if checked else others
         self.raw["documents"] = ",".join(sorted(self.docs))
 
     @rx.event
@@ -434,7 +448,7 @@ class ApplicationState(rx.State):
             return then
         except PortalError as err:
             self.save_status = "unsaved"
-            self.problem = err.code if isinstance(err, TRANSIENT) else "backend_error"
+            self.problem = _problem_code(err)
         return None
 
     async def _save(self) -> None:
@@ -464,6 +478,8 @@ class ApplicationState(rx.State):
     @rx.event
     async def continue_step(self, form_data: FormData) -> Any:
         """Continue: take the page's answers, check them, save the draft, go to the next step."""
+        if form_data.get("_step", self.step) != self.step:
+            return None  # a second press that arrived after the first moved on: not this step's answers
         flow = self._flow()
         t = self._t()
         questions = flow.fields_of(self.step)
@@ -504,7 +520,7 @@ class ApplicationState(rx.State):
             return then
         except PortalError as err:
             self.save_status = "unsaved"
-            self.problem = err.code if isinstance(err, TRANSIENT) else "backend_error"
+            self.problem = _problem_code(err)
             return None
         self.pending = ""
         steps = self._steps()
@@ -522,16 +538,16 @@ class ApplicationState(rx.State):
         """The retry offered when the backend could not be reached: repeat the save (and the step's move)."""
         if self.pending == "send":
             return await self._send()
+        pending = self.pending  # _save clears it on success
         try:
             await self._save()
         except Unauthorised as err:
             _, then = await adapter_error(self, err)
             return then
         except PortalError as err:
-            self.problem = err.code if isinstance(err, TRANSIENT) else "backend_error"
+            self.problem = _problem_code(err)
             return None
-        if self.pending == "continue":
-            self.pending = ""
+        if pending == "continue":
             steps = self._steps()
             index = steps.index(self.step) if self.step in steps else -1
             target = steps[index + 1] if 0 <= index < len(steps) - 1 else "check"
@@ -608,7 +624,7 @@ class ApplicationState(rx.State):
             _, then = await adapter_error(self, err)
             return then
         except PortalError as err:
-            self.problem = err.code if isinstance(err, TRANSIENT) else (err.code or "backend_error")
+            self.problem = _problem_code(err)
             return None
         self.pending, self.problem = "", ""
         self.step = "done"

@@ -10,7 +10,7 @@ import reflex as rx
 from rxapp.api import get_client
 from rxapp.api.errors import PortalError
 from rxapp.i18n import T
-from rxapp.procedures.catalog import LIFE_EVENTS, search
+from rxapp.procedures.catalog import CATALOG, LIFE_EVENTS, search
 from rxapp.state.session import locale_of_path, session_of
 
 MAX_QUERY = 100
@@ -19,8 +19,9 @@ MAX_QUERY = 100
 class ProcedureSearchState(rx.State):
     query: str = ""
     event: str = ""
-    results: list[str] = []
-    count: int = 0
+    # Before the search runs (and in the prerendered page) every procedure is listed.
+    results: list[str] = [p.id for p in CATALOG]
+    count: int = len(CATALOG)
     searched: bool = False
     municipality: str = ""
     _municipality_of: str = ""
