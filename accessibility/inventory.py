@@ -138,11 +138,15 @@ def build_targets(
     emulations: bool = True,
 ) -> list[Target]:
     """The matrix. Pseudo-locales run in the default mode only unless modes are asked for explicitly;
-    emulations (reduced motion, forced colours, dark scheme) run on the default mode of real locales."""
+    emulations (reduced motion, forced colours, dark scheme) run on the default mode of the first
+    left-to-right and the first right-to-left real locale chosen."""
     chosen_locales = _pick("locale", locales, list(inventory.locales))
     chosen_modes = _pick("mode", modes, list(inventory.modes))
     chosen_pages = _pick("page", pages, [p.name for p in inventory.pages])
     native_names = tuple((loc.native_name, loc.lang) for loc in inventory.locales.values() if loc.native_name)
+    # Emulations change styles, not words: one left-to-right and one right-to-left locale are enough.
+    real = [inventory.locales[c] for c in chosen_locales if not inventory.locales[c].pseudo]
+    emulated = {next((loc.code for loc in real if loc.direction == d), "") for d in ("ltr", "rtl")} - {""}
     english_service = inventory.service.get("en", "")
     targets: list[Target] = []
     for page_name in chosen_pages:
@@ -171,7 +175,7 @@ def build_targets(
                         english_title=page.title,
                         english_service=english_service,
                         pseudo=loc.pseudo,
-                        emulations=emulations and mode == DEFAULT_MODE and not loc.pseudo,
+                        emulations=emulations and mode == DEFAULT_MODE and code in emulated,
                         native_names=native_names,
                     )
                 )

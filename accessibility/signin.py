@@ -31,6 +31,20 @@ class SignInError(RuntimeError):
     """The sign-in step did not end with a session."""
 
 
+def _settle(page: Page) -> None:
+    """The page is hydrated and quiet: the runner's readiness probe when present, else network idle."""
+    try:
+        if page.evaluate("() => typeof window.__a11yActivity === 'number'"):
+            page.wait_for_function(
+                "() => document.readyState === 'complete' && window.__a11yPending === 0"
+                " && (window.__a11ySockets === 0 || window.__a11yMessages > 0)"
+                " && performance.now() - window.__a11yActivity > 300", timeout=10_000, polling=50)
+        else:
+            page.wait_for_load_state("networkidle", timeout=10_000)
+    except Exception:
+        pass  # a page that never settles is used as it is; the next step says what went wrong
+
+
 def _first_visible(*candidates: Locator) -> Locator | None:
     for locator in candidates:
         count = locator.count()
@@ -58,7 +72,7 @@ def sign_in_with_demo_card(page: Page, base_url: str, locale: str, info: dict[st
     card = _demo_card(base_url, settings["demo_cards"])
     sign_in_path = settings["path"].replace("{locale}", locale)
     page.goto(base_url + sign_in_path, wait_until="load")
-    page.wait_for_load_state("networkidle")
+    _settle(page)
     card_id, name = str(card.get("card_id", "")), str(card.get("display_name", ""))
     choice = _first_visible(
         page.locator(f'input[value="{card_id}"]'),
@@ -71,7 +85,16 @@ def sign_in_with_demo_card(page: Page, base_url: str, locale: str, info: dict[st
     if choice is None:
         raise SignInError(f"the sign-in page {sign_in_path} offers no control for the demo card {name!r}")
     if choice.get_attribute("type") in {"radio", "checkbox"}:
-        choice.check()
+        # A controlled input (React) shows as checked only after the state round trip: click, then wait.
+        for _ in range(2):
+            choice.click()
+            try:
+                choice.page.wait_for_function("(el) => el.checked", arg=choice.element_handle(), timeout=5_000)
+                break
+            except Exception:
+                continue
+        else:
+            raise SignInError(f"the demo card {name!r} could not be selected on {sign_in_path}")
     else:
         choice.click()
     pin = _first_visible(page.locator(PIN_FIELD))
@@ -79,8 +102,7 @@ def sign_in_with_demo_card(page: Page, base_url: str, locale: str, info: dict[st
         submit = _first_visible(page.locator('button[type="submit"], button:not([type]), input[type="submit"]'))
         if submit is not None:
             submit.click()
-        page.wait_for_timeout(300)
-        page.wait_for_load_state("networkidle")
+        _settle(page)
         pin = _first_visible(page.locator(PIN_FIELD))
     if pin is None:
         raise SignInError(f"the sign-in page {sign_in_path} has no PIN field")
@@ -90,7 +112,7 @@ def sign_in_with_demo_card(page: Page, base_url: str, locale: str, info: dict[st
         page.wait_for_url(lambda url: sign_in_path not in url, timeout=15_000)
     except Exception:
         raise SignInError(f"still on {sign_in_path} after entering the demo PIN: not signed in") from None
-    page.wait_for_load_state("networkidle")
+    _settle(page)
 
 
 def load_sign_in(spec: str) -> SignIn:

@@ -63,7 +63,8 @@ def test_matrix_targets_carry_what_the_checks_expect() -> None:
     assert (easy.lang, easy.direction, easy.path) == ("ja", "ltr", "/ja-easy/help")
     arabic = targets[("help", "ar", "simple")]
     assert arabic.direction == "rtl" and arabic.prefs == "mode=simple" and not arabic.emulations
-    assert targets[("help", "ar", "default")].emulations
+    assert targets[("help", "ar", "default")].emulations and targets[("help", "ja", "default")].emulations
+    assert not targets[("help", "ja-easy", "default")].emulations  # one LTR and one RTL locale are enough
     assert not targets[("help", "ar-XB", "default")].emulations
     assert targets[("mypage", "ja", "default")].signed_in
     assert targets[("home", "ja", "default")].title == "みんなのポータル"  # home: the service name is enough
