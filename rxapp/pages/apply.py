@@ -41,23 +41,27 @@ from rxapp.state.session import SessionState
 S = ApplicationState
 
 
-def _hint(t: T, q: Question) -> str:
-    """The question's hint followed by where a pre-filled answer came from (a Var, empty when not pre-filled).
+def _with_note(static: str, q: Question) -> rx.Component:
+    """The hint's static words, then where a pre-filled answer came from (shown only when pre-filled).
 
-    An f-string with a Var compiles to a JavaScript template: one hint element, tied to the control by
-    aria-describedby, so the source is read with the field (WCAG 3.3.7, 1.3.1).
+    One hint element, tied to the control by aria-describedby, so the source is read with the field
+    (WCAG 3.3.7, 1.3.1). The hint takes a component here rather than a string, so that the static words keep
+    their build-time furigana while the note, which carries data, comes from the state.
     """
-    static = q.hint(t) if q.hint else ""
-    return f"{static} {S.notes[q.name]}" if static else f"{S.notes[q.name]}"
+    note = rx.cond(S.notes[q.name] != "", rx.el.span(" ", S.notes[q.name], class_name="prefill-note"))
+    return rx.fragment(static, note) if static else rx.fragment(note)
 
 
-def _date_hint(t: T, q: Question) -> str:
+def _hint(t: T, q: Question) -> rx.Component:
+    return _with_note(q.hint(t) if q.hint else "", q)
+
+
+def _date_hint(t: T, q: Question) -> rx.Component:
     if t.locale.html_lang == "ja":
         example = t._("For example, {example}", example="2026年（令和8年）11月22日")
     else:
         example = t._("For example, {example}", example="22 11 2026")
-    static = f"{q.hint(t)} {example}" if q.hint else example
-    return f"{static} {S.notes[q.name]}"
+    return _with_note(f"{q.hint(t)} {example}" if q.hint else example, q)
 
 
 def question_control(t: T, q: Question, *, heading: bool) -> rx.Component:

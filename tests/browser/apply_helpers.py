@@ -165,6 +165,12 @@ class Api:
         response.raise_for_status()
         return [a for a in response.json() if a["procedure_id"] == procedure_id]
 
+    def create(self, procedure_id: str, answers: dict) -> dict:
+        response = httpx.post(f"{self.base}/applications", json={"procedure_id": procedure_id, "answers": answers},
+                              headers=self.headers, timeout=10)  # fmt: skip
+        response.raise_for_status()
+        return dict(response.json())
+
     def submit(self, application_id: str, key: str) -> httpx.Response:
         return httpx.post(f"{self.base}/applications/{application_id}/submit", headers={**self.headers, "Idempotency-Key": key},
                           timeout=10)  # fmt: skip
