@@ -11,7 +11,7 @@ Step ids: "g-<group>" for a group page, "q-<field>" for a question page, "check"
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rxapp.i18n import T
 from rxapp.rules.care_certification import CARE_DOCUMENT, insured_category
@@ -63,7 +63,6 @@ class Flow:
     procedure_id: str
     groups: tuple[Group, ...]
     backend: bool = True  # drafts and submission through the backend's applications API
-    extra: tuple[str, ...] = field(default_factory=tuple)
 
     @property
     def questions(self) -> list[Question]:

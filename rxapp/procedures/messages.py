@@ -7,7 +7,6 @@ States call these at run time with a `T` for the page's locale; every word is a 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 
 from rxapp.i18n import T
 from rxapp.i18n.formatting import format_date, format_number, format_yen
@@ -17,8 +16,6 @@ from rxapp.rules.deficiency import AnswerValue, Facts, Finding, as_date, as_int
 from rxapp.rules.fields import Kind
 from rxapp.rules.tables import parameters
 from rxapp.rules.tax_return import medical_deduction, threshold, total_paid
-
-PART_WORDS = {"day": "day", "month": "month", "year": "year"}
 
 
 def _date(t: T, iso: object) -> str:
@@ -201,6 +198,3 @@ def outcomes(t: T, procedure_id: str, answers: Mapping[str, AnswerValue], facts:
                     amount=format_yen(deduction, t), threshold=format_yen(threshold(income, params), t))]  # fmt: skip
     return []
 
-
-def today_text(t: T, day: date) -> str:
-    return format_date(day, t)

@@ -49,7 +49,7 @@ from rxapp.i18n import T
 from rxapp.i18n.formatting import format_date
 from rxapp.prefs_script import COOKIE, parse_prefs
 from rxapp.procedures import messages
-from rxapp.procedures.catalog import BY_ID, BY_SLUG
+from rxapp.procedures.catalog import BY_SLUG
 from rxapp.procedures.flows import FLOWS, Flow, Question
 from rxapp.rules.deficiency import AnswerValue, Facts, Finding, check
 from rxapp.rules.facts import build_facts, prefills
@@ -650,7 +650,3 @@ class ApplicationState(rx.State):
         self.step = ""
         return rx.redirect(f"/{self._locale()}/apply/{slug}")
 
-
-def procedure_title(t: T, procedure_id: str) -> str:
-    info = BY_ID.get(procedure_id)
-    return info.title(t) if info else procedure_id
