@@ -144,13 +144,13 @@ def build_targets(
     chosen_modes = _pick("mode", modes, list(inventory.modes))
     chosen_pages = _pick("page", pages, [p.name for p in inventory.pages])
     native_names = tuple((loc.native_name, loc.lang) for loc in inventory.locales.values() if loc.native_name)
-    # Emulations change styles, not words: one left-to-right and one right-to-left locale are enough.
-    real = [inventory.locales[c] for c in chosen_locales if not inventory.locales[c].pseudo]
-    emulated = {next((loc.code for loc in real if loc.direction == d), "") for d in ("ltr", "rtl")} - {""}
     english_service = inventory.service.get("en", "")
     targets: list[Target] = []
     for page_name in chosen_pages:
         page = inventory.page(page_name)
+        # Emulations change styles, not words: one left-to-right and one right-to-left locale of the page suffice.
+        real = [inventory.locales[c] for c in chosen_locales if c in page.locales and not inventory.locales[c].pseudo]
+        emulated = {next((loc.code for loc in real if loc.direction == d), "") for d in ("ltr", "rtl")} - {""}
         for code in chosen_locales:
             if code not in page.locales:
                 continue

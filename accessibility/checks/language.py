@@ -84,7 +84,10 @@ SCRIPT = (
       if (primary(A.lang(el)) !== primary(html.getAttribute("lang"))) continue;
       // Text in a real non-Latin script (an Arabic example, a Japanese name) was written, not left over.
       if (SCRIPTS.some((sc) => sc.re.test(text))) continue;
-      const outside = text.replace(/\[[^\]]*\]/g, " ");
+      // Pseudo-translated runs: "[…]" (a run may open or close in another text node when a placeholder
+      // splits it) and, in the RTL pseudo-locale, RLO…PDF embeddings.
+      const outside = text.replace(/\u202e[^\u202c]*(\u202c|$)/g, " ").replace(/\[[^\]]*(\]|$)/g, " ")
+        .replace(/^[^\[]*\]/, " ");
       const word = outside.match(/[A-Za-z]{3,}/);
       if (word) out.escapes.push({ sel: A.sel(el), html: A.snippet(el), text: text.slice(0, 80) });
     }

@@ -20,16 +20,29 @@ pytestmark = pytest.mark.browser
 REPORT = Path(__file__).resolve().parents[2] / "reports" / "accessibility-test"
 
 
+def _env_list(name: str) -> list[str] | None:
+    # MINNA_A11Y_PAGES / _LOCALES / _MODES narrow the matrix for a quick local run; `make test` sets none.
+    items = [v.strip() for v in os.environ.get(name, "").split(",") if v.strip()]
+    return items or None
+
+
 def test_every_page_locale_and_mode_meets_wcag_22_aa(portal_url: str) -> None:
     inventory = fetch_inventory(portal_url)
-    result = run_suite(SuiteOptions(base_url=portal_url, report_dir=REPORT, workers=max(2, os.cpu_count() or 2)))
+    pages, locales, modes = _env_list("MINNA_A11Y_PAGES"), _env_list("MINNA_A11Y_LOCALES"), _env_list("MINNA_A11Y_MODES")
+    workers = int(os.environ.get("MINNA_A11Y_WORKERS", max(2, os.cpu_count() or 2)))
+    result = run_suite(SuiteOptions(base_url=portal_url, report_dir=REPORT, workers=workers,
+                                    pages=pages, locales=locales, modes=modes))
 
     # The matrix really ran: every page, every real locale in every mode, pseudo-locales in the default mode.
     checked = {(r.page, r.locale, r.mode) for r in result.rows if not r.example}
     for page in inventory.pages:
+        if pages and page.name not in pages:
+            continue
         for code in page.locales:
-            modes = ["default"] if inventory.locales[code].pseudo else list(inventory.modes)
-            for mode in modes:
+            if locales and code not in locales:
+                continue
+            modes_here = ["default"] if inventory.locales[code].pseudo and not modes else modes or list(inventory.modes)
+            for mode in modes_here:
                 assert (page.name, code, mode) in checked, f"{page.name} · {code} · {mode} was not checked"
     every_check = [name for name, _ in all_checks()]
     assert all(r.checks_run == every_check for r in result.rows if not r.error), "a check did not run"
