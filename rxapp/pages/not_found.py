@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from rxapp.components.footer import site_footer
+from rxapp.components.header import site_header
 from rxapp.components.link import internal_link
 from rxapp.components.skip_link import skip_link
 from rxapp.i18n import DEFAULT_LOCALE, T, shipped_locales
@@ -32,6 +33,7 @@ def not_found() -> rx.Component:
         )
     return rx.el.div(
         skip_link(default),
+        site_header(default, ""),
         rx.el.main(*sections, id="main", tab_index=-1, class_name="page"),
         site_footer(default),
         class_name="app",
