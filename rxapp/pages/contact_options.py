@@ -45,7 +45,7 @@ def _languages(codes: tuple[str, ...]) -> rx.Component:
             items.append(", ")
         # "ja-x-easy" and "jsl" are not tags screen readers switch voices on: speak them as Japanese.
         lang = "ja" if code in {"ja-x-easy", "jsl"} else code
-        items.append(rx.el.span(LANGUAGE_NAMES[code], lang=lang))
+        items.append(rx.el.span(LANGUAGE_NAMES[code], lang=lang, custom_attrs={"translate": "no"}))
     return rx.el.span(*items)
 
 

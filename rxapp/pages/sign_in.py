@@ -106,7 +106,9 @@ def _card_radio(t: T, card: Var, index: Var) -> rx.Component:
             aria_describedby=rx.cond(card["locked"].to(str) != "", hint_id, ""),
             class_name="radios__input",
         ),
-        rx.el.label(name, html_for=input_id, class_name="label radios__label"),
+        # A registered name is data, not UI text: translate="no" keeps translation tools (and the en-XA scan) off it.
+        rx.el.label(rx.el.span(name, custom_attrs={"translate": "no"}), html_for=input_id,
+                    class_name="label radios__label"),
         rx.cond(
             card["locked"].to(str) != "",
             rx.el.div(t._("Locked: 3 wrong PINs were entered"), id=hint_id, class_name="hint radios__hint"),
