@@ -31,10 +31,12 @@ def not_found() -> rx.Component:
                 dir=locale.direction,
             )
         )
+    # One page serves every locale's unknown paths, so <html lang> follows the URL while the shell speaks the
+    # default language: the shell declares its own language (WCAG 3.1.2).
+    shell_lang = {"lang": default.locale.html_lang, "dir": default.locale.direction}
     return rx.el.div(
-        skip_link(default),
-        site_header(default, ""),
+        rx.el.div(skip_link(default), site_header(default, ""), **shell_lang),
         rx.el.main(*sections, id="main", tab_index=-1, class_name="page"),
-        site_footer(default),
+        rx.el.div(site_footer(default), **shell_lang),
         class_name="app",
     )
