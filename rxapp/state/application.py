@@ -59,8 +59,11 @@ from rxapp.state.session import adapter_error, locale_of_path, require_token, se
 JST = ZoneInfo("Asia/Tokyo")
 KEY_FIELD = "_submission_key"
 # Moves focus to the new step's heading (the question), as a page load would put the reader at the top.
+# A new step puts focus on its h1 (the question), but never takes it from a field the resident is already typing
+# in: on a slow machine the on_load of a redirected URL can land after the first keystrokes.
 FOCUS_HEADING = (
-    "setTimeout(function(){var h=document.querySelector('main h1');"
+    "setTimeout(function(){var h=document.querySelector('main h1');var a=document.activeElement;"
+    "if(a&&a!==h&&a.closest&&a.closest('main form')&&a.matches('input,select,textarea'))return;"
     "if(h){h.setAttribute('tabindex','-1');h.focus();}},30)"
 )
 LIVE_MODE = rx.Var("(document.documentElement.getAttribute('data-mode') || '')")

@@ -91,6 +91,26 @@ def test_backend_outage_mid_form_loses_nothing(browser: Browser, context: Browse
     assert apps[0]["answers"]["children_supported"] == 2 and apps[0]["answers"]["payee_is_higher_earner"] is True
 
 
+def test_a_late_step_focus_never_takes_the_field_being_typed_in(context: BrowserContext, portal_url: str) -> None:
+    """The step's on_load puts focus on the h1; landing late (a redirect's second on_load on a busy machine) it
+    must not pull the caret out of a field mid-word. It still focuses the h1 when nothing is being typed."""
+    from rxapp.state.application import FOCUS_HEADING
+
+    page = context.new_page()
+    sign_in(page, portal_url, "en", "maria", "/en/apply/moving-out")
+    wait_step(page, "g-move")
+    tab_to(page, "#answer-move_date-year")
+    page.keyboard.type("20")
+    page.evaluate(f"() => {{ {FOCUS_HEADING}; }}")
+    page.wait_for_timeout(150)
+    page.keyboard.type("26")
+    expect(page.locator("#answer-move_date-year")).to_have_value("2026")
+    expect(page.locator("#answer-move_date-year")).to_be_focused()
+    page.evaluate("() => document.activeElement.blur()")
+    page.evaluate(f"() => {{ {FOCUS_HEADING}; }}")
+    expect(page.locator("main h1")).to_be_focused()
+
+
 def test_double_submit_makes_one_application(context: BrowserContext, portal_url: str) -> None:
     page = context.new_page()
     sign_in(page, portal_url, "en", "paulo", "/en/apply/moving-out")

@@ -212,6 +212,29 @@ def test_switching_language_mid_form_keeps_the_step_and_the_typed_answers(page: 
     )
 
 
+def test_switching_language_while_the_answers_are_still_on_their_way_keeps_them(page: Page, portal_url: str) -> None:
+    """A slow link: the typed text has not reached the server when the resident switches language; it stays."""
+    from tests.browser.apply_helpers import answer_text, outage, sign_in, tab_to, wait_step
+
+    sign_in(page, portal_url, "en", "li", "/en/apply/public-fund-account")
+    wait_step(page, "g-bank")
+    _hydrated(page)
+    outage(portal_url, 6, mode="hang")  # every backend call waits: the saves on leaving a field hang too
+    try:
+        answer_text(page, "bank_code", "0009")
+        answer_text(page, "branch_code", "123")
+        tab_to(page, '#language-picker a[data-locale="ar"]', backwards=True)
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(r"/ar/apply/public-fund-account/?\?step=g-bank$"))
+        # Checked while the backend still hangs: the text came with the switch, not from the server.
+        expect(page.locator("#answer-bank_code")).to_have_value("0009", timeout=2500)
+        expect(page.locator("#answer-branch_code")).to_have_value("123", timeout=500)
+    finally:
+        outage(portal_url, 0)
+    # Once the backend answers again, Continue sends what is on the screen.
+    expect(page.locator("#answer-bank_code")).to_have_value("0009")
+
+
 # --- 4. Pseudo-locales: nothing escaped the catalogs, on every page ---------------------------------------------
 
 # Text that may appear without pseudo marks, and nothing else: only digits, punctuation and symbols; a language's
