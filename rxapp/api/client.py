@@ -208,9 +208,13 @@ class PortalClient:
         """Simulated cards for the sign-in page."""
         return await self._call("GET", "/demo-cards", list[DemoCard])
 
-    async def sign_in(self, card_id: str, pin: str) -> Session:
-        """Card + PIN. Raises PinIncorrect(tries_left), CardLocked, NotFound, ValidationFailed."""
-        return await self._call("POST", "/sessions", Session, json={"card_id": card_id, "pin": pin})
+    async def sign_in(self, card_id: str, pin: str, *, device: str = "") -> Session:
+        """Card + PIN. Raises PinIncorrect(tries_left), CardLocked, NotFound, ValidationFailed.
+
+        `device` is the resident's browser's User-Agent: the backend records it in 操作履歴, where the
+        portal's own HTTP client would say nothing useful."""
+        return await self._call("POST", "/sessions", Session, json={"card_id": card_id, "pin": pin},
+                                headers=_device_header(device))  # fmt: skip
 
     async def sign_in_smartphone_start(self, card_id: str) -> SmartphoneChallenge:
         """Start a smartphone sign-in challenge."""
@@ -218,10 +222,13 @@ class PortalClient:
             "POST", "/sessions/smartphone", SmartphoneChallenge, json={"card_id": card_id}
         )
 
-    async def sign_in_smartphone_complete(self, challenge_id: str, *, approved: bool = True) -> Session:
+    async def sign_in_smartphone_complete(
+        self, challenge_id: str, *, approved: bool = True, device: str = ""
+    ) -> Session:
         """Complete it with the phone's (simulated) biometric result."""
         return await self._call(
-            "POST", f"/sessions/smartphone/{challenge_id}/complete", Session, json={"approved": approved}
+            "POST", f"/sessions/smartphone/{challenge_id}/complete", Session, json={"approved": approved},
+            headers=_device_header(device),
         )
 
     async def get_session(self, token: str) -> Session:
@@ -412,3 +419,12 @@ async def close_client() -> None:
     if _shared is not None:
         await _shared.aclose()
         _shared = None
+
+
+DEVICE_HEADER = "X-Client-User-Agent"
+
+
+def _device_header(device: str) -> dict[str, str]:
+    """The resident's User-Agent, for the backend's activity log (printable ASCII, bounded)."""
+    clean = "".join(ch for ch in device if 32 <= ord(ch) < 127)[:300]
+    return {DEVICE_HEADER: clean} if clean else {}

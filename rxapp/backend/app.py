@@ -133,7 +133,8 @@ def _session_ttl() -> timedelta:
 
 def _device(request: Request) -> str:
     """A short device label for 操作履歴, from the User-Agent."""
-    ua = request.headers.get("user-agent", "")
+    # The portal forwards its resident's browser (X-Client-User-Agent); a direct API client is itself the device.
+    ua = request.headers.get("x-client-user-agent") or request.headers.get("user-agent", "")
     os_name = next((n for k, n in [("iPhone", "iPhone"), ("iPad", "iPad"), ("Android", "Android"),
                                    ("Windows", "Windows"), ("Mac OS", "macOS"), ("Linux", "Linux")] if k in ua),
                    "Unknown")  # fmt: skip

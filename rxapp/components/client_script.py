@@ -148,7 +148,7 @@ COMPONENTS_SCRIPT = r"""
   }
   function expiresAt(dialog) { return parseInt(dialog.getAttribute("data-expires-at") || "", 10) || 0; }
   // Simplified mode: someone who is typing or clicking is there; extend quietly instead of interrupting.
-  var lastActive = Date.now();
+  var lastActive = Date.now(), lastAutoExtend = 0;
   ["keydown", "pointerdown", "input"].forEach(function (name) {
     doc.addEventListener(name, function () { lastActive = Date.now(); }, true);
   });
@@ -156,8 +156,10 @@ COMPONENTS_SCRIPT = r"""
     var state = dialogState(dialog);
     if (dialog.open || !doc.contains(dialog)) return;
     var extendButton = dialog.querySelector("[data-timeout-extend]");
+    // At most once a minute: a client clock far from the server's must not turn this into a loop.
     if (dialog.hasAttribute("data-warn-seconds-simple") && doc.documentElement.getAttribute("data-mode") === "simple"
-        && Date.now() - lastActive < warnSeconds(dialog) * 1000 && extendButton) {
+        && Date.now() - lastActive < warnSeconds(dialog) * 1000 && Date.now() - lastAutoExtend > 60000 && extendButton) {
+      lastAutoExtend = Date.now();
       extendButton.click();
       return;
     }
@@ -188,17 +190,20 @@ COMPONENTS_SCRIPT = r"""
     clearInterval(state.tick);
     state.element = dialog;
     state.expires = expiresAt(dialog);
+    // Just extended: count from now until the server's new expiry arrives (it replaces the element).
+    var expires = Math.max(state.expires, state.extendedUntil || 0);
     if (dialog.getAttribute("data-auto-start") !== "true") return;
     var session = parseInt(dialog.getAttribute("data-session-seconds"), 10) || 1800;
     var warn = warnSeconds(dialog);
     var delay = Math.max(0, session - warn) * 1000;
     // With the server's expiry, count from it: page visits and other tabs move it.
-    if (state.expires) delay = Math.max(0, state.expires - Date.now() - warn * 1000);
+    if (expires) delay = Math.max(0, expires - Date.now() - warn * 1000);
     state.idle = setTimeout(function () { openDialog(dialog); }, delay);
   }
   function extendDialog(dialog) {
     var state = dialogState(dialog);
     clearInterval(state.tick);
+    state.extendedUntil = Date.now() + (parseInt(dialog.getAttribute("data-session-seconds"), 10) || 1800) * 1000;
     if (dialog.open) dialog.close();
     armDialog(dialog);
     if (state.back && state.back.focus && doc.contains(state.back)) state.back.focus();

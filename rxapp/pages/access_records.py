@@ -17,7 +17,7 @@ from rxapp.components.status_tag import status_tag
 from rxapp.components.summary_list import Row, summary_list
 from rxapp.components.warning_text import warning_text
 from rxapp.i18n import T
-from rxapp.pages.categories import category_name
+from rxapp.pages.categories import also_in_japanese, category_name
 from rxapp.pages.error_messages import error_banner
 from rxapp.pages.my_info import japanese_note
 from rxapp.pages.registry import page
@@ -144,7 +144,7 @@ def access_records_page(t: T) -> rx.Component:
         t,
         "access-records",
         error_banner(t, A.load_error),
-        rx.el.h1(t._("Who used your data"), " ", rx.el.span("（やりとり履歴）", lang="ja")),
+        rx.el.h1(t._("Who used your data"), also_in_japanese(t, "やりとり履歴")),
         rx.el.p(t._("Each time an office asks for or gives your information through the My Number system, it is recorded here: who, when, what and why."),
                 class_name="lead"),
         japanese_note(t),

@@ -13,6 +13,7 @@ from rxapp.components.status_tag import status_tag
 from rxapp.components.table import table
 from rxapp.components.warning_text import warning_text
 from rxapp.i18n import T
+from rxapp.pages.categories import also_in_japanese
 from rxapp.pages.error_messages import error_banner
 from rxapp.pages.registry import page
 from rxapp.state.activity import ActivityState
@@ -62,7 +63,7 @@ def activity_page(t: T) -> rx.Component:
         t,
         "activity",
         error_banner(t, A.load_error),
-        rx.el.h1(t._("Your activity"), " ", rx.el.span("（操作履歴）", lang="ja")),
+        rx.el.h1(t._("Your activity"), also_in_japanese(t, "操作履歴")),
         rx.el.p(t._("Every sign-in and every action on your account, newest first, with the device used. Check that you recognise them."),
                 class_name="lead"),
         rx.cond(A.failed_sign_ins > 0,

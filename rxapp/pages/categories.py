@@ -73,6 +73,14 @@ def categories(t: T) -> list[CategoryText]:
     return [CategoryText(c.value, *texts[c.value]) for c in InfoCategory]
 
 
+def also_in_japanese(t: T, japanese: str) -> rx.Component | str:
+    """The name residents know from マイナポータル, after a translated heading: only where the page is not
+    in Japanese already (there it would repeat the heading)."""
+    if t.locale.is_japanese:
+        return ""
+    return rx.fragment(" ", rx.el.span(f"（{japanese}）", lang="ja"))
+
+
 def category_name(t: T, code: Var) -> Var:
     """A category's name in the page's language, from its code (a state var)."""
     return rx.match(code, *[(c.code, c.name) for c in categories(t)], code)

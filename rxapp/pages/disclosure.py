@@ -14,7 +14,7 @@ from rxapp.components.radios import Option
 from rxapp.components.table import table
 from rxapp.components.warning_text import warning_text
 from rxapp.i18n import T
-from rxapp.pages.categories import CATEGORY_JA, categories, category_name, recipient_name, recipients
+from rxapp.pages.categories import categories, category_name, recipient_name, recipients
 from rxapp.pages.error_messages import error_banner, error_text
 from rxapp.pages.registry import page
 from rxapp.state.disclosure import DisclosureState, key
@@ -26,7 +26,7 @@ D = DisclosureState
 def _category_fieldset(t: T, code: str, name: str, what: str) -> rx.Component:
     return checkboxes(
         t,
-        legend=f"{name}（{CATEGORY_JA[code]}）" if t.locale.is_japanese else name,
+        legend=name,
         name=f"share-{code}",
         id=f"share-{code}",
         hint=what,

@@ -14,7 +14,7 @@ from rxapp.components.notification_banner import notification_banner
 from rxapp.components.status_tag import status_tag
 from rxapp.components.warning_text import warning_text
 from rxapp.i18n import T
-from rxapp.pages.categories import categories
+from rxapp.pages.categories import also_in_japanese, categories
 from rxapp.pages.error_messages import error_banner, error_text
 from rxapp.pages.my_info import japanese_note
 from rxapp.pages.registry import page
@@ -106,7 +106,7 @@ def external_services_page(t: T) -> rx.Component:
                                              kind="success", id="service-unlinked")),
             rx.fragment(),
         ),
-        rx.el.h1(t._("Linked services"), " ", rx.el.span("（外部サイト連携）", lang="ja"), id="services-title", tab_index=-1),
+        rx.el.h1(t._("Linked services"), also_in_japanese(t, "外部サイト連携"), id="services-title", tab_index=-1),
         rx.el.p(t._("Other websites, such as e-Tax for your tax return, can receive information from your portal account when you link them. You decide which."),
                 class_name="lead"),
         japanese_note(t),

@@ -16,7 +16,7 @@ from rxapp.components.status_tag import status_tag
 from rxapp.components.table import table
 from rxapp.components.text_input import text_input, textarea
 from rxapp.i18n import T
-from rxapp.pages.categories import CATEGORY_JA, categories
+from rxapp.pages.categories import CATEGORY_JA, also_in_japanese, categories
 from rxapp.pages.error_messages import error_banner, error_text
 from rxapp.pages.registry import page
 from rxapp.state.my_info import PROPOSED_MAX, REASON_MAX, CorrectionState, MyInfoState
@@ -41,7 +41,7 @@ def value_cell(value: Var) -> rx.Component:
     return rx.cond(
         value["kind"].to(str) == "text",
         rx.el.span(value["text"], lang="ja"),
-        rx.el.span(value["text"], class_name="nowrap"),
+        rx.el.span(value["text"]),
     )
 
 
@@ -93,7 +93,7 @@ def _category(t: T, code: str, name: str, what: str, who: str) -> rx.Component:
     items = M.items_by_category[code]
     heading = f"cat-{code}"
     return rx.el.section(
-        rx.el.h2(name, " ", rx.el.span(f"（{CATEGORY_JA[code]}）", lang="ja"), id=heading, tab_index=-1),
+        rx.el.h2(name, also_in_japanese(t, CATEGORY_JA[code]), id=heading, tab_index=-1),
         rx.el.p(what),
         rx.el.p(fill(t._("Provided by: {who}"), who=who), class_name="hint"),
         rx.cond(
@@ -132,7 +132,7 @@ def my_info_page(t: T) -> rx.Component:
         t,
         "my-info",
         error_banner(t, M.load_error),
-        rx.el.h1(t._("Your information"), " ", rx.el.span("（わたしの情報）", lang="ja")),
+        rx.el.h1(t._("Your information"), also_in_japanese(t, "わたしの情報")),
         rx.el.p(t._("This is the information government offices hold about you. If something is wrong, you can report it: the office that provided it will check it."),
                 class_name="lead"),
         japanese_note(t),

@@ -13,6 +13,7 @@ from rxapp.components.link import internal_link
 from rxapp.components.status_tag import status_tag
 from rxapp.components.summary_list import Row, summary_list
 from rxapp.i18n import T
+from rxapp.pages.categories import also_in_japanese
 from rxapp.pages.error_messages import error_banner
 from rxapp.pages.mypage import procedure_href, procedure_title
 from rxapp.pages.registry import page
@@ -61,7 +62,7 @@ def notices_page(t: T) -> rx.Component:
         t,
         "notices",
         error_banner(t, N.load_error),
-        rx.el.h1(t._("Notices"), " ", rx.el.span("（お知らせ）", lang="ja")),
+        rx.el.h1(t._("Notices"), also_in_japanese(t, "お知らせ")),
         rx.el.p(t._("Letters from your city office and other agencies. Most are written in Japanese; some have a short summary in easy Japanese."),
                 class_name="lead"),
         rx.el.p(fill(t._("Unread notices: {count}"), count=N.unread.to_string()), id="unread-count",

@@ -18,6 +18,7 @@ from rxapp.components.select import select
 from rxapp.components.status_tag import status_tag
 from rxapp.components.warning_text import warning_text
 from rxapp.i18n import T
+from rxapp.pages.categories import also_in_japanese
 from rxapp.pages.error_messages import error_banner, error_text
 from rxapp.pages.registry import page
 from rxapp.state.proxies import ProxiesState
@@ -172,7 +173,7 @@ def proxies_page(t: T) -> rx.Component:
                                             kind="success", id="proxy-revoked")),
             rx.fragment(),
         ),
-        rx.el.h1(t._("Proxies"), " ", rx.el.span("（代理人）", lang="ja"), id="proxies-title", tab_index=-1),
+        rx.el.h1(t._("Proxies"), also_in_japanese(t, "代理人"), id="proxies-title", tab_index=-1),
         rx.el.p(t._("A proxy is someone you trust, such as a family member, who may use this portal for you with their own card."),
                 class_name="lead"),
         _safeguards(t),

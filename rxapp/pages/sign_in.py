@@ -66,7 +66,7 @@ def _other_error(t: T) -> Var:
         ("challenge_expired", t._("The sign-in request on the smartphone ran out of time. Start again.")),
         ("not_found", t._("We do not know this card. Choose another card.")),
         *[(code, general[code]) for code in ("backend_unavailable", "backend_timeout", "backend_error")],
-        "",
+        t._("Something went wrong. Please try again later."),
     )  # fmt: skip
 
 
@@ -101,7 +101,9 @@ def _card_radio(t: T, card: Var, index: Var) -> rx.Component:
             name="card",
             type="radio",
             value=card["card_id"],
-            checked=SignInState.card_id == card["card_id"],
+            # Uncontrolled, so arrow keys never see the choice flicker back while the state catches up;
+            # the default follows the state, so the form's reset after a wrong PIN keeps the chosen card.
+            default_checked=SignInState.card_id == card["card_id"],
             on_change=SignInState.choose(card["card_id"].to(str)),
             aria_describedby=rx.cond(card["locked"].to(str) != "", hint_id, ""),
             class_name="radios__input",

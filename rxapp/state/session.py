@@ -45,6 +45,9 @@ import reflex as rx
 
 from rxapp.api import get_client
 from rxapp.api.errors import (
+    BackendError,
+    BackendTimeout,
+    BackendUnavailable,
     CardLocked,
     PinIncorrect,
     PortalError,
@@ -153,6 +156,10 @@ class SessionState(rx.State):
         if isinstance(err, PortalError):
             if isinstance(err, Unauthorised) and err.code in {"unauthorised", "session_expired"}:
                 return "session_expired"
+            # A failing backend is one of three things to the resident, whatever code its body carried.
+            for kind in (BackendUnavailable, BackendTimeout, BackendError):
+                if isinstance(err, kind):
+                    return kind.code
             return err.code
         return "backend_error"
 
@@ -225,6 +232,10 @@ class SessionState(rx.State):
 
     # ------------------------------------------------------------------------------------------ events
 
+    def _browser(self) -> str:
+        """The resident's browser (User-Agent of the page's connection), for the backend's activity log."""
+        return str(getattr(self.router.headers, "user_agent", "") or "")
+
     @rx.event
     async def sign_in(self, card_id: str, pin: str) -> Any:
         """Card + 4-digit PIN. On success go to `next`; else set `sign_in_error` (and `tries_left`)."""
@@ -238,7 +249,7 @@ class SessionState(rx.State):
             self.sign_in_error = "pin_format"
             return None
         try:
-            session = await get_client().sign_in(card_id, pin)
+            session = await get_client().sign_in(card_id, pin, device=self._browser())
         except PinIncorrect as err:
             self.sign_in_error = "pin_incorrect"
             self.tries_left = err.tries_left
@@ -263,7 +274,8 @@ class SessionState(rx.State):
         client = get_client()
         try:
             challenge = await client.sign_in_smartphone_start(card_id)
-            session = await client.sign_in_smartphone_complete(challenge.challenge_id, approved=approved)
+            session = await client.sign_in_smartphone_complete(challenge.challenge_id, approved=approved,
+                                                               device=self._browser())
         except PortalError as err:
             code = self._error_code_of(err)
             self.sign_in_error = "smartphone_denied" if err.code == "smartphone_denied" else code

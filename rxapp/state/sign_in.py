@@ -90,7 +90,7 @@ class SignInState(rx.State):
             session.sign_in_error = "challenge_expired"
             return None
         try:
-            result = await get_client().sign_in_smartphone_complete(challenge, approved=approved)
+            result = await get_client().sign_in_smartphone_complete(challenge, approved=approved, device=session._browser())
         except PortalError as err:
             session.sign_in_error = err.code if err.code in {"smartphone_denied", "challenge_expired"} else (
                 SessionState._error_code_of(err))  # fmt: skip

@@ -174,3 +174,19 @@ def test_act_as_refused_without_a_proxy_relation(client: PortalClient, fresh: Ba
         assert scope.value.code == "proxy_scope"
 
     run(scenario())
+
+
+def test_activity_names_the_residents_browser_not_the_portals_client(client: PortalClient, fresh: Backend) -> None:
+    """The portal signs in on the resident's behalf: 操作履歴 must show their device, so misuse can be spotted."""
+    iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Safari/604.1"
+
+    async def scenario() -> None:
+        session = await client.sign_in("card-li-wei", DEMO_PIN, device=iphone)
+        challenge = await client.sign_in_smartphone_start("card-li-wei")
+        phone = await client.sign_in_smartphone_complete(challenge.challenge_id, device="Mozilla/5.0 (Linux; Android 14) Chrome/120.0")
+        unnamed = await client.sign_in("card-li-wei", DEMO_PIN)
+        sign_ins = [a for a in await client.list_activity(unnamed.token) if a.action == "sign_in"]
+        assert [a.device for a in sign_ins[:3]] == ["Unknown / httpx", "Android / Chrome", "iPhone / Safari"]
+        assert session.token and phone.token
+
+    run(scenario())
