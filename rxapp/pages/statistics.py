@@ -90,13 +90,13 @@ def statistics_page(t: T) -> rx.Component:
         bar_chart(
             title=t._("My Number Portal registrations, {first_when} to {last_when}",
                       first_when=_when(t, first), last_when=_when(t, last)),
-            desc=summary + " " + t._("Time runs from left to right. Figures marked “about” are approximate."),
+            desc=summary + " " + t._("Time runs from top to bottom, oldest first. Figures marked “about” are approximate."),
             bars=[Bar(_when(t, p), p.registrations, _bar_text(t, p), p.approximate) for p in REGISTRATIONS],
-            ticks=[(v, _millions(t, v)) for v in range(0, AXIS_MAX + 1, 20_000_000)],
+            ticks=[(v, _millions(t, v)) for v in range(0, AXIS_MAX + 1, 40_000_000)],
             max_value=AXIS_MAX,
             id="registrations-chart",
         ),
-        rx.el.p(t._("The chart reads from left to right, oldest first, in every language. Hatched bars are approximate."),
+        rx.el.p(t._("The chart reads from top to bottom, oldest first. The longer the bar, the more registrations. Hatched bars are approximate."),
                 class_name="hint"),
         table(
             t._("Registrations (the same data as the chart)"),
