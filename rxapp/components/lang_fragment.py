@@ -19,6 +19,7 @@ Examples:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import reflex as rx
@@ -155,10 +156,64 @@ def _add_readings(t: T, component: rx.Component) -> None:
         component.children = children
 
 
+# Japanese in a translated sentence: kana, kanji, and the full-width punctuation between them.
+_JAPANESE_RUN = re.compile(r"[\u3000-\u303F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uFF01-\uFF60]+")
+_JAPANESE_CHAR = re.compile(r"[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF]")
+
+
+def japanese_parts(text: str) -> list[str | rx.Component]:
+    """`text` with each Japanese run in its own <span lang="ja"> (the rest stays plain text)."""
+    parts: list[str | rx.Component] = []
+    at = 0
+    for match in _JAPANESE_RUN.finditer(text):
+        if not _JAPANESE_CHAR.search(match.group()):
+            continue  # full-width punctuation alone is not Japanese words
+        if match.start() > at:
+            parts.append(text[at:match.start()])
+        parts.append(rx.el.span(match.group(), lang="ja"))
+        at = match.end()
+    if at < len(text):
+        parts.append(text[at:])
+    return parts
+
+
+def with_japanese_marked(t: T, component: rx.Component) -> rx.Component:
+    """In a page that is not in Japanese, give every Japanese run of its static text `lang="ja"` (WCAG 3.1.2).
+
+    Translations keep the Japanese term a resident meets on paper ("sign-in certificate (利用者証明用電子証明書)");
+    a screen reader must switch voice for it. Text computed at run time is marked where it is shown
+    (`japanese_only`); subtrees that declare a language are left as they are.
+    """
+    if t.locale.cldr.split("_")[0] not in {"ja", "zh", "ko"}:
+        _mark_japanese(component)
+    return component
+
+
+def _mark_japanese(component: rx.Component) -> None:
+    if getattr(component, "tag", None) in {"title", "option", "textarea", "script", "style", "svg"}:
+        return
+    if _literal(getattr(component, "lang", None)) is not None:
+        return  # the subtree says its own language
+    children = []
+    changed = False
+    for child in getattr(component, "children", []):
+        text = _literal(child.contents) if isinstance(child, Bare) else None
+        if text is not None and _JAPANESE_CHAR.search(text):
+            children.extend(japanese_parts(text))
+            changed = True
+        else:
+            if isinstance(child, rx.Component):
+                _mark_japanese(child)
+            children.append(child)
+    if changed:
+        component.children = [Bare.create(c) if isinstance(c, str) else c for c in children]
+
+
 def furigana_page(t: T, build: Callable[[T], rx.Component]) -> Callable[[], rx.Component]:
-    """The page builder for `add_page`: `build(t)` with readings over its kanji in Japanese locales."""
+    """The page builder for `add_page`: `build(t)` with readings over its kanji in Japanese locales, and its
+    Japanese terms marked `lang="ja"` in the other locales."""
 
     def page() -> rx.Component:
-        return with_furigana(t, build(t))
+        return with_japanese_marked(t, with_furigana(t, build(t)))
 
     return page

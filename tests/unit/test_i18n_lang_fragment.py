@@ -44,3 +44,28 @@ def test_machine_translation_is_labelled_and_links_the_original() -> None:
     # In Japanese the original is shown, not the translation.
     ja = _js(japanese_only(T("ja"), "Pension notice", machine_translated=True, original="年金の お知らせ"))
     assert "年金の お知らせ" in ja and "Pension notice" not in ja
+
+
+def test_japanese_terms_in_a_translated_page_get_their_own_lang() -> None:
+    from rxapp.components.lang_fragment import with_japanese_marked
+
+    tree = rx.el.div(rx.el.p("The sign-in certificate (利用者証明用電子証明書). You can paste it."), rx.el.p("Plain."))
+    out = _js(with_japanese_marked(T("en"), tree))
+    assert '"The sign-in certificate ("' in out
+    assert 'jsx("span",{lang:"ja"},"利用者証明用電子証明書")' in out
+    assert '"). You can paste it."' in out
+
+
+def test_japanese_pages_and_subtrees_with_their_own_lang_are_left_alone() -> None:
+    from rxapp.components.lang_fragment import with_japanese_marked
+
+    marked = rx.el.p(rx.el.span("住民税", lang="ja"), " tax")
+    assert str(with_japanese_marked(T("en"), rx.el.div(marked))).count("lang:") == 1
+    out = _js(with_japanese_marked(T("ja"), rx.el.p("マイナポータル")))
+    assert 'lang:"ja"' not in out
+
+
+def test_full_width_punctuation_alone_is_not_marked() -> None:
+    from rxapp.components.lang_fragment import japanese_parts
+
+    assert japanese_parts("A！ B") == ["A！ B"]
