@@ -18,7 +18,10 @@ SCRIPT = r"""() => {
     if (A.hiddenFromAT(el) || !A.visible(el)) continue;
     const level = el.getAttribute("role") === "heading"
       ? parseInt(el.getAttribute("aria-level") || "2", 10) : parseInt(el.localName[1], 10);
-    headings.push({ level, sel: A.sel(el), html: A.snippet(el), text: (el.textContent || "").trim().slice(0, 80) });
+    // A gallery example is a piece of some page (a one-question page's h1, say): its headings form their own outline.
+    const example = el.closest("[data-example]");
+    headings.push({ level, sel: A.sel(el), html: A.snippet(el), text: (el.textContent || "").trim().slice(0, 80),
+                    example: example ? example.id : "" });
   }
   // Landmarks as the HTML-AAM maps them: header/footer are banner/contentinfo only outside sectioning content.
   const scoped = "article, aside, main, nav, section, [role=article], [role=complementary], [role=main], [role=navigation], [role=region]";
@@ -43,24 +46,41 @@ def title_segments(title: str) -> list[str]:
     return [s.strip() for s in _TITLE_SPLIT.split(title) if s.strip()]
 
 
-def run(ctx: CheckContext) -> list[Finding]:
-    t = ctx.target
-    data = evaluate(ctx.page, SCRIPT)
-    assert isinstance(data, dict)
+def _skipped_levels(headings: list[dict], start: int) -> list[Finding]:
     out: list[Finding] = []
-    h1s = [h for h in data["headings"] if h["level"] == 1]
-    if len(h1s) != 1:
-        where = ", ".join(h["sel"] for h in h1s) or "none found"
-        out.append(Finding("structure", "one-h1", "1.3.1, 2.4.6",
-                           f"a page needs exactly one h1, found {len(h1s)} ({where})",
-                           h1s[1]["sel"] if len(h1s) > 1 else "", "moderate"))
-    previous = 1
-    for heading in data["headings"]:
+    previous = start
+    for heading in headings:
         if heading["level"] > previous + 1:
             out.append(Finding("structure", "heading-skipped-level", "1.3.1",
                                f'h{heading["level"]} "{heading["text"]}" follows h{previous}: level {previous + 1} is skipped',
                                heading["sel"], "moderate", html=heading["html"]))
         previous = heading["level"]
+    return out
+
+
+def run(ctx: CheckContext) -> list[Finding]:
+    t = ctx.target
+    data = evaluate(ctx.page, SCRIPT)
+    assert isinstance(data, dict)
+    out: list[Finding] = []
+    outlines: dict[str, list[dict]] = {}
+    for heading in data["headings"]:
+        outlines.setdefault(heading["example"], []).append(heading)
+    page_outline = outlines.pop("", [])
+    h1s = [h for h in page_outline if h["level"] == 1]
+    if len(h1s) != 1:
+        where = ", ".join(h["sel"] for h in h1s) or "none found"
+        out.append(Finding("structure", "one-h1", "1.3.1, 2.4.6",
+                           f"a page needs exactly one h1, found {len(h1s)} ({where})",
+                           h1s[1]["sel"] if len(h1s) > 1 else "", "moderate"))
+    out.extend(_skipped_levels(page_outline, 1))
+    for example, outline in outlines.items():
+        # An example is audited as the page it is part of: at most one h1, and no skipped level after its first heading.
+        extra = [h for h in outline if h["level"] == 1][1:]
+        if extra:
+            out.append(Finding("structure", "one-h1", "1.3.1, 2.4.6",
+                               f"the example {example} has more than one h1", extra[0]["sel"], "moderate"))
+        out.extend(_skipped_levels(outline[1:], outline[0]["level"]))
     for role, found in (("banner", data["banner"]), ("main", data["main"]), ("contentinfo", data["contentinfo"])):
         if not found:
             out.append(Finding("structure", f"landmark-{role}", "1.3.1, 2.4.1",
