@@ -444,15 +444,33 @@ class ApplicationState(rx.State):
         return await self._save_quietly()
 
     async def _save_quietly(self) -> Any:
+        _, then = await self._save_or_report()
+        return then
+
+    async def _save_or_report(self) -> tuple[bool, Any]:
+        """Save; on failure say why on the page (or send an expired session to sign in). (saved, what to return)."""
         try:
             await self._save()
         except Unauthorised as err:
             _, then = await adapter_error(self, err)
-            return then
+            return False, then
         except PortalError as err:
             self.save_status = "unsaved"
             self.problem = _problem_code(err)
-        return None
+            return False, None
+        return True, None
+
+    def _advance(self) -> Any:
+        """Go to the step after this one (back to the check page when changing an answer from it)."""
+        steps = self._steps()
+        if self.from_check:
+            target = self._resume_step(steps)
+        else:
+            index = steps.index(self.step) if self.step in steps else -1
+            target = steps[index + 1] if 0 <= index < len(steps) - 1 else "check"
+        self.step = target
+        self._refresh_view()
+        return rx.redirect(self._url(target, from_check=self.from_check and target != "check"))
 
     async def _save(self) -> None:
         """Save the answers to the backend draft (created at the first save). Raises adapter errors."""
@@ -516,25 +534,11 @@ class ApplicationState(rx.State):
         if errors:
             return None
         self.pending = "continue"
-        try:
-            await self._save()
-        except Unauthorised as err:
-            _, then = await adapter_error(self, err)
+        saved, then = await self._save_or_report()
+        if not saved:
             return then
-        except PortalError as err:
-            self.save_status = "unsaved"
-            self.problem = _problem_code(err)
-            return None
         self.pending = ""
-        steps = self._steps()
-        if self.from_check:
-            target = self._resume_step(steps)
-        else:
-            index = steps.index(self.step) if self.step in steps else -1
-            target = steps[index + 1] if 0 <= index < len(steps) - 1 else "check"
-        self.step = target
-        self._refresh_view()
-        return rx.redirect(self._url(target, from_check=self.from_check and target != "check"))
+        return self._advance()
 
     @rx.event
     async def try_again(self) -> Any:
@@ -542,22 +546,10 @@ class ApplicationState(rx.State):
         if self.pending == "send":
             return await self._send()
         pending = self.pending  # _save clears it on success
-        try:
-            await self._save()
-        except Unauthorised as err:
-            _, then = await adapter_error(self, err)
-            return then
-        except PortalError as err:
-            self.problem = _problem_code(err)
-            return None
-        if pending == "continue":
-            steps = self._steps()
-            index = steps.index(self.step) if self.step in steps else -1
-            target = steps[index + 1] if 0 <= index < len(steps) - 1 else "check"
-            self.step = target
-            self._refresh_view()
-            return rx.redirect(self._url(target))
-        return None
+        saved, then = await self._save_or_report()
+        if saved and pending == "continue":
+            return self._advance()
+        return then
 
     # ------------------------------------------------------------------------------------------ sending
 
