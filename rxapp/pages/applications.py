@@ -111,11 +111,12 @@ def receipt_page(t: T) -> rx.Component:
         t,
         "applications/receipt",
         internal_link(t._("Your applications"), href=f"/{t.code}/applications", class_name="back-link no-print"),
+        # The h1 stands whether or not the receipt loads: a wrong link still gets a titled page with the reason.
+        rx.el.h1(t._("Receipt")),
         _problem(t),
         rx.cond(
             S.loaded,
             rx.el.article(
-                rx.el.h1(t._("Receipt")),
                 rx.el.p(t._("Minna Portal"), " — ", S.title, class_name="receipt__service"),
                 summary_list([
                     Row(t._("Reference number"), rx.el.strong(S.receipt_number, translate="no", id="receipt-number")),

@@ -48,7 +48,12 @@ def _with_note(static: str, q: Question) -> rx.Component:
     (WCAG 3.3.7, 1.3.1). The hint takes a component here rather than a string, so that the static words keep
     their build-time furigana while the note, which carries data, comes from the state.
     """
-    note = rx.cond(S.notes[q.name] != "", rx.el.span(" ", S.notes[q.name], class_name="prefill-note"))
+    parts = S.notes[q.name]
+    note = rx.cond(
+        parts.length() > 0,  # type: ignore[attr-defined]
+        rx.el.span(" ", parts[0], rx.cond(parts[1] != "", rx.el.span(parts[1], lang="ja")), parts[2],
+                   class_name="prefill-note"),
+    )
     return rx.fragment(static, note) if static else rx.fragment(note)
 
 

@@ -41,7 +41,7 @@ def _service(t: T, s: Var) -> rx.Component:
     linked = s["linked"].to(str) != ""
     heading = "service-" + sid
     return rx.el.li(
-        rx.el.h3(rx.el.span(s["name_ja"], lang="ja"), id=heading),
+        rx.el.h2(rx.el.span(s["name_ja"], lang="ja"), id=heading),
         rx.el.p(rx.cond(linked, status_tag(t._("Linked"), "green"), status_tag(t._("Not linked"), "grey")), " ",
                 rx.cond(linked, fill(t._("since {date}"), date=s["linked_at"].to(str)), "")),
         rx.el.p(fill(t._("Run by {operator}."), operator=rx.el.span(s["operator"], lang="ja"))),

@@ -162,6 +162,18 @@ def display(t: T, q: Question, value: AnswerValue) -> str:
     return str(value)
 
 
+AGENCY_MARK = "\x00"
+
+
+def source_note_parts(t: T, source: str, agency: str) -> list[str]:
+    """`source_note` as [words before the agency, the agency, words after it]: the agency's name is Japanese
+    whatever the page's language, so the page marks it `lang="ja"` (WCAG 3.1.2)."""
+    if not agency:
+        return [source_note(t, source, agency), "", ""]
+    before, _, after = source_note(t, source, AGENCY_MARK).partition(AGENCY_MARK)
+    return [before, agency, after]
+
+
 def source_note(t: T, source: str, agency: str) -> str:
     """Where a pre-filled answer came from (WCAG 3.3.7)."""
     where = {

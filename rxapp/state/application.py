@@ -101,7 +101,7 @@ class ApplicationState(rx.State):
 
     raw: dict[str, str] = {}  # typed text per field ("<name>-year" … for dates)
     docs: list[str] = []  # chosen documents (controlled checkboxes)
-    notes: dict[str, str] = {}  # where a pre-filled answer came from, worded
+    notes: dict[str, list[str]] = {}  # where a pre-filled answer came from: [before, agency (Japanese), after]
     errors: dict[str, str] = {}  # field → message next to it
     error_list: list[list[str]] = []  # [target id, message] for the error summary
     position: str = ""  # "2/5" for the step indicator
@@ -362,8 +362,8 @@ class ApplicationState(rx.State):
         elif not self._key:
             self._key = uuid.uuid4().hex
         filled = prefills(procedure_id, today, profile, items, account, acting_as_proxy=acting)
-        # Every question has an entry ("" when not pre-filled): the page reads notes[name] for each of them.
-        notes: dict[str, str] = {q.name: "" for q in flow.questions}
+        # Every question has an entry ([] when not pre-filled): the page reads notes[name] for each of them.
+        notes: dict[str, list[str]] = {q.name: [] for q in flow.questions}
         for name, pre in filled.items():
             q = next((q for q in flow.questions if q.name == name), None)
             if q is None:
@@ -374,7 +374,7 @@ class ApplicationState(rx.State):
             # The note stays while the answer is still the pre-filled one.
             current = self._typed_all().get(name)
             if current == pre.value:
-                notes[name] = messages.source_note(t, pre.source, pre.agency)
+                notes[name] = messages.source_note_parts(t, pre.source, pre.agency)
         self.notes = notes
         self.loaded = True
         self.load_problem = ""
