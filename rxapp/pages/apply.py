@@ -319,7 +319,8 @@ def apply_body(t: T, info: ProcedureInfo) -> rx.Component:
 def _register(info: ProcedureInfo) -> None:
     slug = f"apply/{info.slug}"
 
-    @page(slug, title=lambda t: info.title(t), on_load=[SessionState.require_sign_in, ApplicationState.load],
+    # TRANSLATORS: the browser tab of an application form; differs from the procedure's own page.
+    @page(slug, title=lambda t: t._("Apply: {procedure}", procedure=info.title(t)), on_load=[SessionState.require_sign_in, ApplicationState.load],
           signed_in=True)  # fmt: skip
     def apply(t: T) -> rx.Component:
         return page_shell(t, slug, apply_body(t, info))

@@ -102,7 +102,7 @@ def _body(t: T) -> rx.Component:
     )
 
 
-@page("notices/detail", title=lambda t: t._("Notice"),
+@page("notices/detail", title=lambda t: t._("Notice details"),
       on_load=[SessionState.require_sign_in, NoticeState.load], signed_in=True)
 def notice_page(t: T) -> rx.Component:
     # やさしい日本語 readers get the summary first: it is written for them.
