@@ -16,6 +16,7 @@ from typing import NoReturn
 from accessibility.inventory import SuiteError
 from accessibility.model import RowResult
 from accessibility.signin import DEFAULT_SIGN_IN
+from accessibility.suite import default_workers
 
 DEFAULT_REPORT = Path("reports/accessibility")
 
@@ -43,8 +44,8 @@ def parser() -> argparse.ArgumentParser:
                         "pseudo-locales run in the default mode unless modes are given)")
     p.add_argument("--pages", type=_csv, help="comma-separated page names from the portal's inventory (default: all)")
     p.add_argument("--report", type=Path, default=DEFAULT_REPORT, help=f"report folder (default: {DEFAULT_REPORT})")
-    p.add_argument("--workers", type=int, default=max(2, os.cpu_count() or 2),
-                   help="parallel browsers (default: the number of CPU cores, at least 2)")
+    p.add_argument("--workers", type=int, default=default_workers(),
+                   help="parallel browsers (default: the number of CPU cores + 1)")
     p.add_argument("--allowlist", type=Path, help="allowlist TOML (default: the suite's accessibility/allowlist.toml)")
     p.add_argument("--sign-in", default=DEFAULT_SIGN_IN, help=f"sign-in step as module:function (default: {DEFAULT_SIGN_IN})")
     p.add_argument("--no-emulations", action="store_true",

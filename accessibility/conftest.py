@@ -16,7 +16,7 @@ import pytest
 
 from accessibility.inventory import SuiteError, build_targets, fetch_inventory
 from accessibility.model import Target
-from accessibility.suite import SuiteOptions, SuiteResult, run_suite
+from accessibility.suite import SuiteOptions, SuiteResult, default_workers, run_suite
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -24,7 +24,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--a11y-locales", default="", help="comma-separated locales (default: all)")
     group.addoption("--a11y-modes", default="", help="comma-separated display modes (default: all)")
     group.addoption("--a11y-pages", default="", help="comma-separated page names (default: all)")
-    group.addoption("--a11y-workers", type=int, default=max(2, os.cpu_count() or 2), help="parallel browsers")
+    group.addoption("--a11y-workers", type=int, default=default_workers(), help="parallel browsers")
     group.addoption("--a11y-report", default="reports/accessibility", help="report folder")
 
 

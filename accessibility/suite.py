@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,6 +14,12 @@ from accessibility.model import RowResult
 from accessibility.report import RunMeta, now, write_report
 from accessibility.runner import RunConfig, run_matrix
 from accessibility.signin import DEFAULT_SIGN_IN, load_sign_in
+
+
+def default_workers() -> int:
+    """One browser more than the cores: a worker spends much of a row waiting (the page settling, the server),
+    and a third worker on 2 cores measured 15 % faster (199 s → 168 s for 160 rows); a fourth gained nothing."""
+    return (os.cpu_count() or 2) + 1
 
 
 @dataclass
