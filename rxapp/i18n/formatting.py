@@ -25,7 +25,7 @@ from typing import Literal
 from babel.dates import format_date as _babel_date
 from babel.dates import format_timedelta
 from babel.lists import format_list as _babel_list
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_compact_decimal, format_currency, format_decimal
 
 from rxapp.i18n.pseudo import pseudo_mark
 from rxapp.i18n.registry import Locale, get_locale
@@ -109,6 +109,17 @@ def format_number(value: float | int, locale: Locale | str | object) -> str:
     """12,345.6 / 12.345,6 / ١٢٬٣٤٥ — grouping and decimal marks from CLDR."""
     loc = _locale(locale)
     return pseudo_mark(loc.code, format_decimal(value, locale=loc.cldr))
+
+
+def format_compact(value: float | int, locale: Locale | str | object, digits: int = 1) -> str:
+    """A large figure in words, for chart labels: 77.2 million / 77,2 millions / 77.2 مليون — and in Japanese
+    in 万 (ten thousands), as Japanese statistics count: 7724万 (CLDR's Japanese "7723.8万" reads oddly)."""
+    loc = _locale(locale)
+    if loc.is_japanese:
+        text = format_compact_decimal(round(value, -4), format_type="short", locale=loc.cldr, fraction_digits=0)
+    else:
+        text = format_compact_decimal(value, format_type="long", locale=loc.cldr, fraction_digits=digits)
+    return pseudo_mark(loc.code, text)
 
 
 def format_yen(amount: int, locale: Locale | str | object) -> str:

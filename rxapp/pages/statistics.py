@@ -20,7 +20,7 @@ from rxapp.components.layout import page_shell
 from rxapp.components.status_tag import status_tag
 from rxapp.components.table import table
 from rxapp.i18n import T
-from rxapp.i18n.formatting import format_number
+from rxapp.i18n.formatting import format_compact, format_number
 from rxapp.i18n.pseudo import pseudo_mark
 from rxapp.pages.registry import page
 
@@ -52,9 +52,8 @@ def _when(t: T, point: Point) -> str:
 
 
 def _millions(t: T, value: float) -> str:
-    """"77.2 million": a short label for the bars; the table gives the exact figure."""
-    digits = 2 if value < 10_000_000 else 1  # 4.03 million, 77.2 million
-    return t._("{value} million", value=format_number(round(value / 1_000_000, digits), t))
+    """"77.2 million" (7724万 in Japanese): a short label for the bars; the table gives the exact figure."""
+    return format_compact(value, t, digits=2 if value < 10_000_000 else 1)  # 4.03 million, 77.2 million
 
 
 def _bar_text(t: T, point: Point) -> str:

@@ -154,3 +154,13 @@ def test_pages_and_components_never_format_dates_or_numbers_by_hand() -> None:
             if re.search(pattern, text, flags=re.MULTILINE):
                 offenders.append(f"{path.relative_to(root)}: {pattern}")
     assert not offenders, offenders
+
+
+def test_compact_figures_count_in_man_in_japanese_and_in_millions_elsewhere() -> None:
+    from rxapp.i18n.formatting import format_compact
+
+    assert format_compact(77_237_594, "ja") == "7724万"
+    assert format_compact(4_030_000, "ja-easy") == "403万"
+    assert format_compact(77_237_594, "en") == "77.2 million"
+    assert format_compact(4_030_000, "en", digits=2) == "4.03 million"
+    assert format_compact(9_500_000, "ar") == "9.5 مليون"
