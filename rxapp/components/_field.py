@@ -126,6 +126,34 @@ def bind_value(value: Text | None, on_change: Handler | None) -> dict[str, Any]:
     return props
 
 
+def labelled_group(
+    t: T,
+    *,
+    label_text: str,
+    field_id: str,
+    hint_text: str | None,
+    error: Text | None,
+    control: rx.Component,
+    after: tuple[rx.Component, ...] = (),
+    optional: bool = False,
+    label_is_heading: bool = False,
+    extra_class: str = "",
+) -> rx.Component:
+    """The GOV.UK form-group anatomy shared by text inputs, textareas and selects: label (the h1 on a
+    one-question page), hint, error message, then the control — in that order, so a screen reader meets the
+    error before the field and the error's red bar spans all of it."""
+    return rx.el.div(
+        *compact(
+            label(t, label_text, field_id, optional=optional, is_heading=label_is_heading),
+            hint(field_id, hint_text),
+            error_message(t, field_id, error),
+            control,
+            *after,
+        ),
+        class_name=group_class(error, extra_class),
+    )
+
+
 def compact(*children: rx.Component | str | None) -> list[rx.Component | str]:
     """Children without the Nones that optional parts leave."""
     return [child for child in children if child is not None]

@@ -45,23 +45,17 @@ def select(
         items.append(rx.foreach(options, lambda o: rx.el.option(o["label"], value=o["value"])))
     else:
         items += [rx.el.option(option.label, value=option.value) for option in options]
-    return rx.el.div(
-        *f.compact(
-            f.label(t, label, field_id, optional=optional, is_heading=label_is_heading),
-            f.hint(field_id, hint),
-            f.error_message(t, field_id, error),
-            rx.el.select(
-                *items,
-                id=field_id,
-                name=name,
-                aria_describedby=f.described_by(field_id, hint, error),
-                aria_invalid=f.invalid(error),
-                class_name=f.when_error(error, "select input--error", "select"),
-                **f.bind_value(value, on_change),
-            ),
-        ),
-        class_name=f.group_class(error),
+    control = rx.el.select(
+        *items,
+        id=field_id,
+        name=name,
+        aria_describedby=f.described_by(field_id, hint, error),
+        aria_invalid=f.invalid(error),
+        class_name=f.when_error(error, "select input--error", "select"),
+        **f.bind_value(value, on_change),
     )
+    return f.labelled_group(t, label_text=label, field_id=field_id, hint_text=hint, error=error, control=control,
+                            optional=optional, label_is_heading=label_is_heading)
 
 
 def _prefectures(t: T) -> list[Option]:

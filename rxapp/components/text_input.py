@@ -64,15 +64,8 @@ def text_input(
         class_name=f.when_error(error, f"input input--width-{width} input--error", f"input input--width-{width}"),
         **props,
     )
-    return rx.el.div(
-        *f.compact(
-            f.label(t, label, field_id, optional=optional, is_heading=label_is_heading),
-            f.hint(field_id, hint),
-            f.error_message(t, field_id, error),
-            control,
-        ),
-        class_name=f.group_class(error),
-    )
+    return f.labelled_group(t, label_text=label, field_id=field_id, hint_text=hint, error=error, control=control,
+                            optional=optional, label_is_heading=label_is_heading)
 
 
 def plural_templates(t: T, render: Callable[[int], str]) -> dict[str, str]:
@@ -155,16 +148,9 @@ def textarea(
         custom_attrs=custom,
         **props,
     )
-    return rx.el.div(
-        *f.compact(
-            f.label(t, label, field_id, optional=optional, is_heading=label_is_heading),
-            f.hint(field_id, hint),
-            f.error_message(t, field_id, error),
-            control,
-            *count,
-        ),
-        class_name=f.group_class(error, "character-count" if max_length else ""),
-    )
+    return f.labelled_group(t, label_text=label, field_id=field_id, hint_text=hint, error=error, control=control,
+                            after=tuple(count), optional=optional, label_is_heading=label_is_heading,
+                            extra_class="character-count" if max_length else "")
 
 
 def _default(t: T, key: str = "default") -> rx.Component:
