@@ -19,6 +19,19 @@ from __future__ import annotations
 COMPONENTS_SCRIPT = r"""
 (function () {
   var doc = document;
+  // When the URL last changed and when the person last pressed a key or the pointer: a focus move that the page
+  // schedules on arrival (the step's h1) must not land after they have started to use the page
+  // (see rxapp/state/application.py FOCUS_HEADING).
+  window.__minnaNavAt = Date.now();
+  window.__minnaActedAt = 0;
+  ["pushState", "replaceState"].forEach(function (name) {
+    var original = history[name];
+    history[name] = function () { window.__minnaNavAt = Date.now(); return original.apply(this, arguments); };
+  });
+  window.addEventListener("popstate", function () { window.__minnaNavAt = Date.now(); });
+  ["keydown", "pointerdown"].forEach(function (name) {
+    doc.addEventListener(name, function () { window.__minnaActedAt = Date.now(); }, true);
+  });
   var prefix = "";
   function syncTitle() {
     var box = doc.querySelector("[data-error-summary][data-title-prefix]");

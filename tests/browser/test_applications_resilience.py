@@ -106,6 +106,12 @@ def test_a_late_step_focus_never_takes_the_field_being_typed_in(context: Browser
     page.keyboard.type("26")
     expect(page.locator("#answer-move_date-year")).to_have_value("2026")
     expect(page.locator("#answer-move_date-year")).to_be_focused()
+    # Someone tabbing through the header when the late focus lands keeps their place too.
+    tab_to(page, "#language-picker a", backwards=True)
+    page.evaluate(f"() => {{ {FOCUS_HEADING}; }}")
+    page.wait_for_timeout(150)
+    assert page.evaluate("() => document.activeElement.matches('#language-picker a')")
+    # With nothing focused (the control pressed is gone), the step's question takes focus.
     page.evaluate("() => document.activeElement.blur()")
     page.evaluate(f"() => {{ {FOCUS_HEADING}; }}")
     expect(page.locator("main h1")).to_be_focused()
