@@ -51,13 +51,13 @@ def _when(t: T, point: Point) -> str:
     return pseudo_mark(t.code, format_skeleton(skeleton, point.when, locale=t.locale.cldr))
 
 
-def _millions(t: T, value: float) -> str:
+def _short_figure(t: T, value: float) -> str:
     """"77.2 million" (7724万 in Japanese): a short label for the bars; the table gives the exact figure."""
     return format_compact(value, t, digits=2 if value < 10_000_000 else 1)  # 4.03 million, 77.2 million
 
 
 def _bar_text(t: T, point: Point) -> str:
-    text = _millions(t, point.registrations)
+    text = _short_figure(t, point.registrations)
     # TRANSLATORS: before an approximate figure in a chart label, e.g. "about 18 million".
     return t._("about {value}", value=text) if point.approximate else text
 
@@ -68,7 +68,7 @@ def statistics_page(t: T) -> rx.Component:
     share = pseudo_mark(t.code, format_percent(SHARE_2024, locale=t.locale.cldr))
     summary = t._(
         "Registrations rose from about {first} in {first_when} to {last} in {last_when}, about {share} of the population.",
-        first=_millions(t, first.registrations), first_when=_when(t, first),
+        first=_short_figure(t, first.registrations), first_when=_when(t, first),
         last=format_number(last.registrations, t), last_when=_when(t, last), share=share,
     )
     rows = [
@@ -91,7 +91,7 @@ def statistics_page(t: T) -> rx.Component:
                       first_when=_when(t, first), last_when=_when(t, last)),
             desc=summary + " " + t._("Time runs from top to bottom, oldest first. Figures marked “about” are approximate."),
             bars=[Bar(_when(t, p), p.registrations, _bar_text(t, p), p.approximate) for p in REGISTRATIONS],
-            ticks=[(v, _millions(t, v)) for v in range(0, AXIS_MAX + 1, 40_000_000)],
+            ticks=[(v, _short_figure(t, v)) for v in range(0, AXIS_MAX + 1, 40_000_000)],
             max_value=AXIS_MAX,
             id="registrations-chart",
         ),

@@ -8,15 +8,12 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import httpx
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import Page, expect
+
+from tests.browser.apply_helpers import set_prefs  # noqa: F401  (the journey tests import it from here)
 
 PIN = "1234"
 SIMPLE_200 = "mode=simple&size=200"
-
-
-def set_prefs(context: BrowserContext, base_url: str, prefs: str) -> None:
-    """The display preferences cookie, as the settings page writes it."""
-    context.add_cookies([{"name": "minna_prefs", "value": quote(prefs), "url": base_url}])
 
 
 def reset_demo(base_url: str) -> None:
