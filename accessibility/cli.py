@@ -88,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     for label in result.expired:
         sys.stderr.write(f"accessibility: allowlist entry expired, no longer excuses: {label}\n")
+    for line in result.retried_lines():
+        sys.stderr.write(f"accessibility: {line}\n")
     for line in result.summary_lines():
         print(line)
     s = result.rows

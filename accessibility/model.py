@@ -79,6 +79,7 @@ class RowResult:
     title: str = ""  # document.title as loaded, for the cross-page uniqueness check
     checks_run: list[str] = field(default_factory=list)
     allowlist_used: list[int] = field(default_factory=list)  # indices of the allowlist entries that matched
+    retried: str = ""  # the first attempt's error when the row had to be checked a second time
 
     @property
     def failures(self) -> list[Finding]:

@@ -76,6 +76,7 @@ def summarize(rows: list[RowResult]) -> dict[str, Any]:
         "passed": sum(r.passed for r in rows),
         "failed": sum(not r.passed for r in rows),
         "errors": sum(bool(r.error) for r in rows),
+        "retried": sum(bool(r.retried) for r in rows),
         "failures": sum(len(r.failures) for r in rows),
         "excused": sum(len(r.excused) for r in rows),
     }
@@ -166,7 +167,8 @@ def to_html(rows: list[RowResult], meta: RunMeta) -> str:
         f"<li><strong>{s['rows']}</strong> rows ({meta.targets} page × locale × mode)</li>",
         f"<li class='{'fail' if s['failed'] else 'pass'}'><strong>{s['failed']}</strong> failing rows</li>",
         f"<li><strong>{s['failures']}</strong> failures</li><li><strong>{s['excused']}</strong> excused</li>",
-        f"<li><strong>{s['errors']}</strong> rows not checked (errors)</li></ul>",
+        f"<li><strong>{s['errors']}</strong> rows not checked (errors)</li>",
+        f"<li><strong>{s['retried']}</strong> rows checked on a second attempt</li></ul>",
         f"<p>Pages: {html.escape(', '.join(meta.pages))}. Locales: {html.escape(', '.join(meta.locales))}. "
         f"Modes: {html.escape(', '.join(meta.modes))}.</p></header><main>",
     ]
@@ -188,6 +190,8 @@ def to_html(rows: list[RowResult], meta: RunMeta) -> str:
         detail = ""
         if row.error:
             detail += f"<p class='fail'>Not checked: {html.escape(row.error)}</p>"
+        if row.retried:
+            detail += f"<p>Checked on a second attempt; the first could not check it: {html.escape(row.retried)}</p>"
         if row.findings:
             count = len(row.failures)
             label = f"{count} failure{'' if count == 1 else 's'}" + (f", {len(row.excused)} excused" if row.excused else "")

@@ -331,21 +331,38 @@ def check_batch(
         page = context.new_page()
         signed_in = False
         do_sign_in = sign_in or load_sign_in(config.sign_in)
-        for index, target in enumerate(targets):
+
+        def attempt(target: Target) -> list[RowResult]:
+            nonlocal signed_in
             started = time.monotonic()
             try:
                 if target.signed_in and not signed_in:
                     do_sign_in(page, config.base_url, target.locale, config.sign_in_info)
                     signed_in = True
                 try:
-                    rows = check_loaded(page, analyzer, target, config, focus_cache)
+                    return check_loaded(page, analyzer, target, config, focus_cache)
                 except SessionLost:
                     do_sign_in(page, config.base_url, target.locale, config.sign_in_info)
-                    rows = check_loaded(page, analyzer, target, config, focus_cache)
+                    return check_loaded(page, analyzer, target, config, focus_cache)
             except Exception as exc:  # the sign-in step failed, or the session would not hold
                 signed_in = False
-                rows = [RowResult(target.page, target.locale, target.mode, config.base_url + target.path,
+                return [RowResult(target.page, target.locale, target.mode, config.base_url + target.path,
                                   error=_error(exc), seconds=round(time.monotonic() - started, 2))]
+
+        for index, target in enumerate(targets):
+            rows = attempt(target)
+            if rows[0].error:
+                # The row could not be checked (a check crashed, the tab hung or navigated under a starved CPU):
+                # check it once more from scratch in a fresh tab. Findings are never retried, and the second
+                # attempt's result is the row's result; the report keeps the first error.
+                first_error = rows[0].error
+                with contextlib.suppress(Exception):
+                    context.close()
+                context = new_context(browser, config, target.prefs)
+                page = context.new_page()
+                signed_in = False
+                rows = attempt(target)
+                rows[0].retried = first_error
             emit(index, rows)
     finally:
         with contextlib.suppress(Exception):

@@ -53,6 +53,10 @@ class SuiteResult:
     def exit_code(self) -> int:
         return 1 if self.failed_rows else 0
 
+    def retried_lines(self) -> list[str]:
+        """Rows that could only be checked on a second attempt: not failures, but worth a look when they recur."""
+        return [f"{r.key}: checked on a second attempt (first: {r.retried})" for r in self.rows if r.retried]
+
     def summary_lines(self, limit: int = 40) -> list[str]:
         """A compact, readable list of what failed (for the terminal and pytest messages)."""
         lines = []

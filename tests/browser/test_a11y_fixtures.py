@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser
@@ -223,3 +224,53 @@ def test_allowlist_excuses_a_named_element_until_it_expires(browser: Browser, fi
 def test_fixture_report_is_written(runs: dict[str, SuiteResult]) -> None:
     html = Path(runs["default"].report_html or "").read_text(encoding="utf-8")
     assert "focus-obscured" in html and "2.4.11 Focus Not Obscured (Minimum)" in html
+
+
+# A row that could not be checked (a crash, not a finding) gets one more attempt in a fresh tab.
+
+def _flaky_check_loaded(monkeypatch: pytest.MonkeyPatch, fail_times: int) -> list[Any]:
+    """check_loaded that reports a crash for its first `fail_times` calls, then checks for real."""
+    from accessibility import runner
+
+    real = runner.check_loaded
+    pages: list[Any] = []
+
+    def flaky(page: Any, analyzer: Any, target: Any, config: Any, focus_cache: Any = None) -> list[RowResult]:
+        pages.append(page)
+        if len(pages) <= fail_times:
+            return [RowResult(target.page, target.locale, target.mode, config.base_url + target.path,
+                              error=f"TimeoutError: attempt {len(pages)} hung")]
+        return real(page, analyzer, target, config, focus_cache)
+
+    monkeypatch.setattr(runner, "check_loaded", flaky)
+    return pages
+
+
+def test_a_row_that_crashed_is_checked_once_more_in_a_fresh_tab(
+    browser: Browser, fixtures_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages = _flaky_check_loaded(monkeypatch, fail_times=1)
+    target = build_targets(fetch_inventory(fixtures_url), pages=["good"], modes=["default"], emulations=False)[0]
+    rows = check_target(browser, None, target, RunConfig(fixtures_url))
+    assert len(pages) == 2 and pages[0].context is not pages[1].context  # a new context: nothing carried over
+    assert rows[0].passed and rows[0].retried == "TimeoutError: attempt 1 hung"
+    assert rows[0].checks_run  # the second attempt really ran the checks
+
+
+def test_a_row_that_crashes_twice_fails_and_keeps_both_errors(
+    browser: Browser, fixtures_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages = _flaky_check_loaded(monkeypatch, fail_times=2)
+    target = build_targets(fetch_inventory(fixtures_url), pages=["good"], modes=["default"], emulations=False)[0]
+    rows = check_target(browser, None, target, RunConfig(fixtures_url))
+    assert len(pages) == 2
+    assert not rows[0].passed
+    assert rows[0].error == "TimeoutError: attempt 2 hung" and rows[0].retried == "TimeoutError: attempt 1 hung"
+
+
+def test_findings_are_never_retried(browser: Browser, fixtures_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    pages = _flaky_check_loaded(monkeypatch, fail_times=0)
+    target = build_targets(fetch_inventory(fixtures_url), pages=["low-contrast"], modes=["default"], emulations=False)[0]
+    rows = check_target(browser, None, target, RunConfig(fixtures_url, checks=("axe",)))
+    assert len(pages) == 1 and not rows[0].passed and not rows[0].retried
+    assert any(f.rule == "color-contrast" for f in rows[0].failures)

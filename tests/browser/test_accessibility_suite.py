@@ -8,6 +8,7 @@ reports/accessibility-test/ (index.html, report.json, screenshots).
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,8 @@ def test_every_page_locale_and_mode_meets_wcag_22_aa(portal_url: str) -> None:
     every_check = [name for name, _ in all_checks()]
     assert all(r.checks_run == every_check for r in result.rows if not r.error), "a check did not run"
 
+    for line in result.retried_lines():  # shown with -rA / in the captured output of a failure
+        sys.stderr.write(f"accessibility: {line}\n")
     if result.failed_rows:
         lines = result.summary_lines(limit=80)
         pytest.fail(f"{len(result.failed_rows)} of {len(result.rows)} rows fail; report: {result.report_html}\n"
