@@ -202,7 +202,8 @@ def test_report_lists_every_row_with_criteria_and_screenshots(tmp_path: Path) ->
     meta = RunMeta("http://p", datetime(2026, 11, 27), 12.0, 2, 2, ["ar", "ja"], ["simple", "default"],
                    ["help", "home"], entries, set(), today="2026-11-27")
     data = to_json([bad, good], meta)
-    assert data["summary"] == {"rows": 2, "passed": 1, "failed": 1, "errors": 0, "failures": 1, "excused": 1}
+    assert data["summary"] == {"rows": 2, "passed": 1, "failed": 1, "errors": 0, "retried": 0,
+                               "failures": 1, "excused": 1}
     assert [e["rule"] for e in data["allowlist"]["expired"]] == ["x"]
     assert [e["rule"] for e in data["allowlist"]["unused"]] == ["unused-rule"]
     json.dumps(data)
