@@ -14,6 +14,7 @@ from typing import Any
 
 from babel import negotiate_locale
 
+from rxapp.client_assets import is_hashed_script
 from rxapp.i18n.registry import default_locale, shipped_locales
 
 Scope = MutableMapping[str, Any]
@@ -125,7 +126,7 @@ def cache_headers(app: ASGIApp) -> ASGIApp:
             await app(scope, receive, send)
             return
         path: str = scope.get("path", "")
-        immutable = path.startswith("/assets/")
+        immutable = path.startswith("/assets/") or is_hashed_script(path)
 
         async def send_with_cache(message: Any) -> None:
             if message["type"] == "http.response.start" and message.get("status", 200) < 400:

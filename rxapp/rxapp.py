@@ -11,11 +11,12 @@ import reflex as rx
 from reflex_base.vars.base import Var, VarData
 
 from rxapp import inventory_api, middleware, prefs_server
+from rxapp.client_assets import publish_script
 from rxapp.components.client_script import COMPONENTS_SCRIPT
 from rxapp.components.lang_fragment import furigana_page
 from rxapp.components.language_picker import LANGUAGE_SWITCH_SCRIPT
 from rxapp.i18n import T, shipped_locales
-from rxapp.i18n.overlay import localized_overlay, localized_toaster
+from rxapp.i18n.overlay import backend_problem, localized_overlay
 from rxapp.pages import PAGES
 from rxapp.pages.not_found import not_found, not_found_title
 from rxapp.prefs_script import FRAGMENT_FOCUS_SCRIPT, PREFS_FORM_SCRIPT, PREFS_SCRIPT
@@ -63,20 +64,24 @@ def _api_transformers() -> list:
     return transformers
 
 
+# Everything else the browser does on its own, in one cached file (see rxapp/client_assets.py); each script
+# waits for the document itself, so `defer` changes nothing for them.
+CLIENT_SCRIPT_URL = publish_script(
+    "minna", "\n".join([FRAGMENT_FOCUS_SCRIPT, LANGUAGE_SWITCH_SCRIPT, COMPONENTS_SCRIPT, PREFS_FORM_SCRIPT])
+)
+
 app = rx.App(
     stylesheets=["/minna.css"],
     head_components=[
-        rx.el.script(PREFS_SCRIPT),
-        rx.el.script(FRAGMENT_FOCUS_SCRIPT),
-        rx.el.script(LANGUAGE_SWITCH_SCRIPT),
-        rx.el.script(COMPONENTS_SCRIPT),
-        rx.el.script(PREFS_FORM_SCRIPT),
+        rx.el.script(PREFS_SCRIPT),  # inline: the display settings apply before the first paint
+        rx.el.script(src=CLIENT_SCRIPT_URL, defer=True),
         rx.el.meta(name="viewport", content="width=device-width, initial-scale=1"),
     ],
     html_lang="ja",
     html_custom_attrs={"lang": _by_prefix(_LANG_TABLE, "ja"), "dir": _by_prefix(_DIR_TABLE, "ltr")},
     api_transformer=_api_transformers(),
-    toaster=localized_toaster(),
+    toaster=None,  # no sonner: the notices in rxapp/i18n/overlay.py say the same in the page's language
+    backend_exception_handler=backend_problem,
 )
 # Reflex's connection messages in the page's language (rxapp/i18n/overlay.py).
 app.app_wraps[(5, "Overlay")] = localized_overlay

@@ -11,7 +11,8 @@ it reacts to the user's input and to elements appearing.
 - date input: the Japanese era of a typed year, in Japanese locales;
 - buttons with data-prevent-double-click ignore a second press within a second;
 - timeout warning: opens the <dialog> before the session ends, keeps Tab inside, extends, counts down in words;
-- read aloud: speaks #main with a voice for the page's language, or says that there is none.
+- read aloud: speaks #main with a voice for the page's language, or says that there is none;
+- problem notice: `window.minnaShowProblem()` shows the translated words an event handler's failure calls for.
 """
 
 from __future__ import annotations
@@ -24,11 +25,28 @@ COMPONENTS_SCRIPT = r"""
   // (see rxapp/state/application.py FOCUS_HEADING).
   window.__minnaNavAt = Date.now();
   window.__minnaActedAt = 0;
+  // The problem notice (rxapp/i18n/overlay.py): shown when an event handler failed, until the page changes.
+  var problemPath = null;
+  window.minnaShowProblem = function () {
+    var box = doc.getElementById("problem-notice");
+    if (!box) return;
+    box.textContent = box.getAttribute("data-message") || "";
+    problemPath = location.pathname;
+  };
+  function clearProblem() {
+    var box = doc.getElementById("problem-notice");
+    if (box && problemPath !== null && problemPath !== location.pathname) { box.textContent = ""; problemPath = null; }
+  }
   ["pushState", "replaceState"].forEach(function (name) {
     var original = history[name];
-    history[name] = function () { window.__minnaNavAt = Date.now(); return original.apply(this, arguments); };
+    history[name] = function () {
+      window.__minnaNavAt = Date.now();
+      var result = original.apply(this, arguments);
+      clearProblem();
+      return result;
+    };
   });
-  window.addEventListener("popstate", function () { window.__minnaNavAt = Date.now(); });
+  window.addEventListener("popstate", function () { window.__minnaNavAt = Date.now(); clearProblem(); });
   ["keydown", "pointerdown"].forEach(function (name) {
     doc.addEventListener(name, function () { window.__minnaActedAt = Date.now(); }, true);
   });

@@ -1,19 +1,25 @@
-"""Reflex's own words, translated: the notifications region and the connection-lost messages.
+"""Reflex's own words, translated and without its toast library: the connection notices and the problem notice.
 
-Reflex renders these once for the whole app, in English: a landmark named "Notifications alt+T" (the toaster),
-a "Connection Error: …" title and a "Cannot connect to server" toast. On an Arabic page that is text a screen
-reader reads in the wrong language, and the en-XA page check finds it. Here the same pieces take their words
-from the catalogs, picked at run time by the URL's locale prefix (as <html lang dir> are).
+Reflex renders a toaster (sonner, with lucide icons: about 12 KB compressed on every first load), an English
+"Cannot connect to server" toast and, for any exception in an event handler, an English "An error occurred.
+Contact the website administrator." toast. Here the same moments get two plain notices in the page's language,
+picked at run time by the URL's locale prefix (as <html lang dir> are):
 
-Wired in rxapp/rxapp.py: `toaster=localized_toaster()` and the "Overlay" app wrap replaced by
-`localized_overlay`.
+- `#connection-notice` (role=status): the connection is lost and being retried; what was typed is kept.
+- `#problem-notice` (role=alert): an event handler failed in a way no page expected (`backend_problem`); its
+  text sits in an attribute until the browser is told to show it, so the live region changes and is read out.
+
+Wired in rxapp/rxapp.py: `toaster=None`, `backend_exception_handler=backend_problem` and the "Overlay" app wrap
+replaced by `localized_overlay`. Both notices sit in the page flow at the top, never over what has focus.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 
 import reflex as rx
+from reflex.event import EventSpec
 from reflex_base.components.component import Component
 from reflex_base.constants import Hooks
 from reflex_base.vars import VarData
@@ -21,18 +27,17 @@ from reflex_base.vars.base import Var
 from reflex_components_core.base.fragment import Fragment
 from reflex_components_core.core.banner import (
     connect_error_var_data,
-    connect_errors,
-    has_connection_errors,
     has_hydration_payload_error,
     has_too_many_connection_errors,
 )
-from reflex_components_sonner.toast import Toaster, toast_ref
 
 from rxapp.i18n.registry import default_locale, shipped_locales
 from rxapp.i18n.translate import T
 
+logger = logging.getLogger("rxapp.problem")
+
 _ROUTER = VarData(imports={"react-router": ["useLocation"]})
-_TOAST_ID = "websocket-error"
+WORDS = "minnaNoticeWords"  # the hook's constant holding the current locale's words
 
 
 def _words() -> dict[str, dict[str, str]]:
@@ -40,88 +45,76 @@ def _words() -> dict[str, dict[str, str]]:
     for locale in shipped_locales():
         t = T(locale)
         table[locale.code] = {
-            # TRANSLATORS: name of the screen area where short messages (notifications) appear.
-            "region": t._("Notifications"),
             # TRANSLATORS: shown when the connection to the portal's server is lost; it retries by itself.
             "lost": t._("The connection to the portal was lost. Trying to reconnect…"),
             "lost_hint": t._("Check your internet connection. What you have entered is kept."),
             "too_large": t._("This page could not be loaded. Please reload the page."),
-            "dir": locale.direction,
+            # TRANSLATORS: shown when something failed inside the portal itself (a bug, not the user's input).
+            "problem": t._("Sorry, something went wrong on our side. What you have entered is kept. "
+                           "Please try again; if it happens again, contact the help desk."),
         }
     return table
 
 
-def _by_route(key: str) -> Var:
-    """The word `key` for the locale in the current URL (re-rendered on client-side moves)."""
-    table = {code: words[key] for code, words in _words().items()}
-    default = table.get(default_locale(), next(iter(table.values())))
-    return Var(
-        _js_expr=f"(({json.dumps(table, ensure_ascii=False)})[useLocation().pathname.split('/')[1]] ?? "
-        f"{json.dumps(default, ensure_ascii=False)})",
-        _var_data=_ROUTER,
-    )
+def _word(key: str) -> Var:
+    return Var(_js_expr=f"{WORDS}.{key}").to(str)
 
 
-def localized_toaster() -> Component:
-    """Reflex's toast provider with a translated region name and the page's direction."""
-    return Toaster.create(dir=_by_route("dir"), custom_attrs={"containerAriaLabel": _by_route("region")})
-
-
-class _ConnectionToaster(Fragment):
-    """Reflex's ConnectionToaster, with the messages of the URL's locale."""
+class _Notices(Fragment):
+    """The notices' words for the URL's locale, chosen once per render (a hook, so never conditional)."""
 
     def add_hooks(self) -> list[str | Var]:
         table = json.dumps(_words(), ensure_ascii=False)
         default = json.dumps(default_locale())
-        effect = Var(
-            _js_expr=f"""
-useEffect(() => {{
-    const words = (({table})[window.location.pathname.split('/')[1]]) ?? ({table})[{default}];
-    if ({has_hydration_payload_error!s}) {{
-        toast?.error(words.too_large, {{id: "hydration-payload-error", closeButton: true, duration: Infinity}});
-    }} else if ({has_too_many_connection_errors!s}) {{
-        if (!userDismissed) {{
-            toast?.error(words.lost, {{id: "{_TOAST_ID}", description: words.lost_hint, closeButton: true,
-                                      duration: 120000, onDismiss: () => setUserDismissed(true)}});
-        }}
-    }} else {{
-        toast?.dismiss("{_TOAST_ID}");
-        setUserDismissed(false);
-    }}
-}}, [{connect_errors!s}])""",
-            # The expressions above were pasted as text: their imports (useContext, the state contexts) must
-            # come along explicitly.
-            _var_data=VarData.merge(VarData(imports={"react": ["useEffect", "useState"]}), connect_error_var_data),
-        )
         return [
             Hooks.CONNECT_ERRORS,
-            Var(_js_expr=f"const toast = {toast_ref};"),
-            "const [userDismissed, setUserDismissed] = useState(false);",
-            effect,
+            Var(
+                _js_expr=f"const {WORDS} = (() => {{ const table = {table}; "
+                f"return table[useLocation().pathname.split('/')[1]] ?? table[{default}]; }})();",
+                _var_data=VarData.merge(_ROUTER, connect_error_var_data),
+            ),
         ]
 
 
-def _overlay_components() -> Component:
-    icon = rx.cond(
-        has_connection_errors,
-        rx.el.div(
-            rx.icon("wifi_off", color="crimson", size=32),
-            aria_hidden="true",  # the toast says it in words; the icon is for sighted users at a glance
-            position="fixed",
-            inset_block_end="33px",
-            inset_inline_end="33px",
-            z_index="9999",
+def notices() -> Component:
+    """The connection notice (filled while the connection is lost) and the empty problem notice."""
+    connection = rx.el.div(
+        rx.cond(
+            has_hydration_payload_error,
+            rx.el.p(_word("too_large")),
+            rx.cond(
+                has_too_many_connection_errors,
+                rx.fragment(rx.el.p(rx.el.strong(_word("lost"))), rx.el.p(_word("lost_hint"))),
+            ),
         ),
+        id="connection-notice",
+        role="status",
+        class_name="notice-bar",
     )
-    return Fragment.create(icon, _ConnectionToaster.create())
+    # No children for React to manage: the browser writes data-message into it when told (see components
+    # script, window.minnaShowProblem), so a re-render never wipes the message.
+    problem = rx.el.div(id="problem-notice", role="alert", class_name="notice-bar",
+                        custom_attrs={"data-message": _word("problem")})
+    return _Notices.create(connection, problem)
 
 
 def localized_overlay(stateful: bool) -> Component | None:
-    """Replaces Reflex's "Overlay" app wrap: a wordless offline icon and the translated connection toast."""
+    """Replaces Reflex's "Overlay" app wrap: the translated notices instead of its toasts."""
     if not stateful:
         return None
     from reflex_base.components.memo import memo
 
     # As in Reflex's own overlay: a memo component, so its hooks run inside the state providers, not in the
     # app root where the event-loop context does not exist yet.
-    return Fragment.create(memo(_overlay_components)())
+    return Fragment.create(memo(notices)())
+
+
+# The script the browser runs when an event handler failed; the notice's words are already in the page.
+SHOW_PROBLEM_JS = "window.minnaShowProblem && window.minnaShowProblem()"
+
+
+def backend_problem(exception: Exception) -> EventSpec:  # the name Reflex resolves the annotation by
+    """Reflex's backend_exception_handler: the details go to the log, never to the page; the resident is told
+    in their language that the portal failed and that their input is kept."""
+    logger.error("event handler failed", exc_info=(type(exception), exception, exception.__traceback__))
+    return rx.call_script(SHOW_PROBLEM_JS)

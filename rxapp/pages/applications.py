@@ -83,7 +83,7 @@ def status_page(t: T) -> rx.Component:
                 rx.el.p(rx.el.span(S.title, class_name="caption")),
                 summary_list([
                     Row(t._("Status"), status_of(t, S.status)),
-                    Row(t._("Reference number"), rx.el.span(S.receipt_number, translate="no", id="status-receipt")),
+                    Row(t._("Reference number"), rx.el.span(S.receipt_number, custom_attrs={"translate": "no"}, id="status-receipt")),
                     Row(t._("Sent on"), f"{S.submitted_at}"),
                 ], id="status-summary"),
                 rx.el.h2(t._("History")),
@@ -119,10 +119,10 @@ def receipt_page(t: T) -> rx.Component:
             rx.el.article(
                 rx.el.p(t._("Minna Portal"), " — ", S.title, class_name="receipt__service"),
                 summary_list([
-                    Row(t._("Reference number"), rx.el.strong(S.receipt_number, translate="no", id="receipt-number")),
+                    Row(t._("Reference number"), rx.el.strong(S.receipt_number, custom_attrs={"translate": "no"}, id="receipt-number")),
                     Row(t._("Sent on"), f"{S.submitted_at}"),
                     Row(t._("Status"), status_of(t, S.status)),
-                    Row(t._("Fingerprint (SHA-256)"), rx.el.code(S.receipt_hash, translate="no", class_name="hash")),
+                    Row(t._("Fingerprint (SHA-256)"), rx.el.code(S.receipt_hash, custom_attrs={"translate": "no"}, class_name="hash")),
                 ], id="receipt-summary"),
                 rx.el.h2(t._("Your answers")),
                 rx.el.dl(

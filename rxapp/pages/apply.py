@@ -229,7 +229,7 @@ def done_step(t: T, info: ProcedureInfo) -> rx.Component:
                 rx.el.div(
                     rx.el.h2(t._("Proof of sending")),
                     rx.el.p(t._("Your application is recorded in the tamper-evident log. Its fingerprint (SHA-256) is:")),
-                    rx.el.p(rx.el.code(S.receipt_hash, translate="no", id="receipt-hash", class_name="hash")),
+                    rx.el.p(rx.el.code(S.receipt_hash, custom_attrs={"translate": "no"}, id="receipt-hash", class_name="hash")),
                 ),
             ),
             rx.el.p(t._("Sent on {when}.", when=S.submitted_at)),
