@@ -72,6 +72,7 @@ def date_input(
     error_fields: Collection[Part] | None = None,
     values: Mapping[Part, f.Text] | None = None,
     on_change: Mapping[Part, f.Handler] | None = None,
+    on_blur: Mapping[Part, f.Handler] | None = None,
     legend_is_heading: bool = False,
     birthday: bool = False,
     show_era: bool | None = None,
@@ -79,10 +80,12 @@ def date_input(
     """Three fields named `<name>-day`, `<name>-month`, `<name>-year`; ids `<id>-day` etc.
 
     The error summary should link to `#<id>-<first field at fault>` (`error_target()` gives it).
+    `on_blur` per part lets a form keep each part as soon as the resident leaves it (a draft survives a reload).
     """
     field_id = id or name
     values = values or {}
     on_change = on_change or {}
+    on_blur = on_blur or {}
     faulty = set(error_fields) if error_fields else {"day", "month", "year"}
     labels: dict[Part, str] = {"day": t._("Day"), "month": t._("Month"), "year": t._("Year")}
     order: list[Part] = ["year", "month", "day"] if _is_japanese(t) else ["day", "month", "year"]
@@ -106,6 +109,7 @@ def date_input(
                     class_name=f.when_error(error, f"{base} input--error", base) if part in faulty else base,
                     custom_attrs=custom,
                     **f.bind_value(values.get(part), on_change.get(part)),
+                    **({"on_blur": on_blur[part]} if part in on_blur else {}),
                 ),
                 class_name="date-input__item",
             )

@@ -12,6 +12,8 @@ controlled, so a resumed draft shows them checked.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import reflex as rx
 
 from rxapp.components.back_link import back_link
@@ -69,6 +71,10 @@ def _date_hint(t: T, q: Question) -> rx.Component:
     return _with_note(f"{q.hint(t)} {example}" if q.hint else example, q)
 
 
+def _remember_part(key: str) -> Callable[[str], rx.event.EventSpec]:
+    return lambda value: S.remember(key, value)
+
+
 def question_control(t: T, q: Question, *, heading: bool) -> rx.Component:
     """One question with the component for its kind."""
     name, kind = q.name, q.spec.kind
@@ -80,6 +86,8 @@ def question_control(t: T, q: Question, *, heading: bool) -> rx.Component:
         return date_input(
             t, legend=label, name=name, id=fid, hint=_date_hint(t, q), error=error,
             values={"year": S.raw[f"{name}-year"], "month": S.raw[f"{name}-month"], "day": S.raw[f"{name}-day"]},
+            # Each part is kept (and the draft saved) when the resident leaves it, as text fields are.
+            on_blur={part: _remember_part(f"{name}-{part}") for part in ("year", "month", "day")},
             legend_is_heading=heading,
         )  # fmt: skip
     if kind in (Kind.yesno, Kind.choice, Kind.select):

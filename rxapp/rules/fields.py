@@ -174,13 +174,15 @@ def compose_date(year: str, month: str, day: str, *, required: bool = True) -> t
 
 
 def split_date(value: AnswerValue) -> tuple[str, str, str]:
-    """A stored ISO date as (year, month, day) text for the three fields; blanks when absent."""
+    """A stored date as (year, month, day) text for the three fields; blanks when absent. A draft keeps a date
+    that is not complete or not valid yet as the typed parts joined by "-" ("2027--9"): they come back as typed."""
     if not isinstance(value, str):
         return "", "", ""
     try:
         day = date.fromisoformat(value)
     except ValueError:
-        return "", "", ""
+        parts = value.split("-")
+        return (parts[0], parts[1], parts[2]) if len(parts) == 3 else ("", "", "")
     return str(day.year), str(day.month), str(day.day)
 
 

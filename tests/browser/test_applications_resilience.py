@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -149,3 +150,23 @@ def test_double_submit_makes_one_application(context: BrowserContext, portal_url
     wait_step(page, "done")
     expect(page.locator(".panel__reference")).to_have_text(re.compile(re.escape(receipt)))
     assert len(api.applications("moving_out")) == 1
+
+
+def test_a_date_typed_but_not_yet_sent_survives_a_reload(context: BrowserContext, portal_url: str) -> None:
+    """Each part of a date is kept when the resident leaves it, as text is: a reload before Continue loses nothing."""
+    page = context.new_page()
+    sign_in(page, portal_url, "en", "chen", "/en/apply/moving-out")
+    wait_step(page, "g-move")
+    answer_date(page, "move_date", 2027, 1, 9)
+    page.keyboard.press("Tab")  # leaves the day field, as moving on to the next question does
+    api = Api(portal_url, "chen")
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:  # the quiet draft save has reached the backend
+        drafts = [a for a in api.applications("moving_out") if a["status"] == "draft"]
+        if drafts and drafts[0]["answers"].get("move_date") == "2027-01-09":
+            break
+        time.sleep(0.2)
+    page.reload()
+    wait_step(page, "g-move")
+    for part, value in (("year", "2027"), ("month", "1"), ("day", "9")):
+        expect(page.locator(f"#answer-move_date-{part}")).to_have_value(value)

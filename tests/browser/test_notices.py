@@ -25,7 +25,9 @@ def words(locale: str, text: str) -> str:
     return T(get_locale(locale))._(text)
 
 
-def test_a_dropped_connection_is_told_in_the_page_language_and_typed_text_survives(page: Page, portal_url: str) -> None:
+def test_a_dropped_connection_is_told_in_the_page_language_and_typed_text_survives(
+    page: Page, portal_url: str, axe: object
+) -> None:
     sockets: list[WebSocketRoute] = []
 
     def route(ws: WebSocketRoute) -> None:
@@ -52,6 +54,7 @@ def test_a_dropped_connection_is_told_in_the_page_language_and_typed_text_surviv
     assert words("ar", LOST) != LOST  # really translated, not the English source
     box = notice.bounding_box()
     assert box is not None and box["y"] < 5  # at the very top, in the flow: it covers nothing
+    axe.assert_clean(page)  # type: ignore[attr-defined]
 
     field = page.locator("#procedure-query")
     field.fill("الإقامة")  # typed while offline
@@ -60,7 +63,9 @@ def test_a_dropped_connection_is_told_in_the_page_language_and_typed_text_surviv
     expect(field).to_have_value("الإقامة")
 
 
-def test_a_failed_event_handler_is_told_in_the_page_language_until_the_page_changes(page: Page, portal_url: str) -> None:
+def test_a_failed_event_handler_is_told_in_the_page_language_until_the_page_changes(
+    page: Page, portal_url: str, axe: object
+) -> None:
     page.goto(f"{portal_url}/ja/")
     wait_hydrated(page)
     notice = page.locator("#problem-notice")
@@ -69,6 +74,7 @@ def test_a_failed_event_handler_is_told_in_the_page_language_until_the_page_chan
     page.evaluate(SHOW_PROBLEM_JS)  # what backend_problem sends when a handler raises
     expect(notice).to_have_text(words("ja", PROBLEM))
     assert words("ja", PROBLEM) != PROBLEM
+    axe.assert_clean(page)  # type: ignore[attr-defined]
     page.locator("#footer-help").click()  # a client-side move to another page
     expect(page).to_have_url(re.compile(r"/ja/help/?$"))
     expect(notice).to_be_hidden()
