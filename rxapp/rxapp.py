@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import os
 import re
 from collections.abc import Callable
 
@@ -16,7 +17,7 @@ from rxapp.components.client_script import COMPONENTS_SCRIPT
 from rxapp.components.lang_fragment import furigana_page
 from rxapp.components.language_picker import LANGUAGE_SWITCH_SCRIPT
 from rxapp.i18n import T, shipped_locales
-from rxapp.i18n.overlay import backend_problem, localized_overlay
+from rxapp.i18n.overlay import backend_problem, crash_boundary, localized_overlay
 from rxapp.pages import PAGES
 from rxapp.pages.not_found import not_found, not_found_title
 from rxapp.prefs_script import FRAGMENT_FOCUS_SCRIPT, PREFS_FORM_SCRIPT, PREFS_SCRIPT
@@ -85,6 +86,8 @@ app = rx.App(
 )
 # Reflex's connection messages in the page's language (rxapp/i18n/overlay.py).
 app.app_wraps[(5, "Overlay")] = localized_overlay
+# A page that fails to render says so in its language, without Reflex's English stack-trace screen.
+app.app_wraps[(55, "ErrorBoundary")] = crash_boundary
 
 for locale in shipped_locales():
     t = T(locale)
@@ -98,3 +101,14 @@ for locale in shipped_locales():
         )
 
 app.add_page(not_found, route="404", title=not_found_title())
+
+if os.environ.get("PORTAL_DEMO_TEST_HOOKS") == "1":
+    # Test hook: a page that throws while rendering when its URL ends in #crash, so the browser tests meet the
+    # crash page (crash_boundary) as a resident would. Not in PAGES: never in the inventory, never in production.
+    def _crash_probe() -> rx.Component:
+        throw = ("(typeof window !== 'undefined' && window.location.hash === '#crash' ? "
+                 "(() => { throw new Error('test crash: secret-stack-detail'); })() : '')")
+        return rx.el.p(Var(_js_expr=throw).to(str), id="crash-probe")
+
+    for locale in shipped_locales():
+        app.add_page(_crash_probe, route=f"/{locale.code}/test-crash", title=T(locale)._("Minna Portal"))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import logging
+from typing import Any
 
 import reflex as rx
 from reflex.event import EventSpec
@@ -52,6 +53,13 @@ def _words() -> dict[str, dict[str, str]]:
             # TRANSLATORS: shown when something failed inside the portal itself (a bug, not the user's input).
             "problem": t._("Sorry, something went wrong on our side. What you have entered is kept. "
                            "Please try again; if it happens again, contact the help desk."),
+            # TRANSLATORS: heading of the page shown when the portal failed to draw a page (a bug).
+            "crash_title": t._("Sorry, there is a problem with this page"),
+            "crash_body": t._("The portal could not show this page. Reload it to try again. "
+                              "Answers you have already saved are kept."),
+            "crash_reload": t._("Reload the page"),
+            "crash_help": t._("Contact the help desk"),
+            "code": locale.code,
         }
     return table
 
@@ -107,6 +115,50 @@ def localized_overlay(stateful: bool) -> Component | None:
     # As in Reflex's own overlay: a memo component, so its hooks run inside the state providers, not in the
     # app root where the event-loop context does not exist yet.
     return Fragment.create(memo(notices)())
+
+
+def _table_js() -> str:
+    return json.dumps(_words(), ensure_ascii=False)
+
+
+def crash_boundary(stateful: bool) -> Component:
+    """Replaces Reflex's "ErrorBoundary" app wrap. Reflex's fallback shows the error's stack trace, in English,
+    with a "Built with Reflex" link; ours says in the page's language that the page failed, offers a reload and
+    the help desk, and shows nothing of the error (it still goes to the backend log through on_error)."""
+    from reflex_components_core.base.error_boundary import ErrorBoundary
+
+    def word(key: str) -> Var:
+        return Var(_js_expr=f"crashWords.{key}").to(str)
+
+    # Ids through custom_attrs: an `id` prop makes Reflex attach a ref made by a hook, and a fallback render
+    # function has no hooks. reloadDocument: the links leave the broken render by loading the document anew.
+    reload_link = {"id": "crash-reload", "reloadDocument": True}
+    page = rx.el.div(
+        rx.el.title(word("crash_title")),  # the page's own <title> went with the page; React 19 hoists this one
+        rx.el.main(
+            rx.el.h1(word("crash_title")),
+            rx.el.p(word("crash_body")),
+            rx.el.p(rx.el.a(word("crash_reload"), href=Var(_js_expr="window.location.href").to(str),
+                            custom_attrs=reload_link)),
+            rx.el.p(rx.el.a(word("crash_help"), href=Var(_js_expr="'/' + crashWords.code + '/contact'").to(str),
+                            custom_attrs={"reloadDocument": True})),
+            custom_attrs={"id": "main"},
+            tab_index=-1,
+            class_name="page",
+        ),
+        class_name="app",
+        custom_attrs={"id": "crash-page"},
+    )
+    body = Var.create(page)
+    # The fallback runs in the browser only (a prerender that throws fails the build): the URL gives the locale.
+    lookup = (f"(({_table_js()})[window.location.pathname.split('/')[1]] ?? "
+              f"({_table_js()})[{json.dumps(default_locale())}])")
+    # ErrorBoundary makes the prop a render function of `event_args` itself; the body never reads the error.
+    render = Var(_js_expr=f"((crashWords) => ({body!s}))({lookup})", _var_data=body._get_all_var_data())
+    props: dict[str, Any] = {"fallback_render": render}
+    if not stateful:
+        props["on_error"] = rx.event.noop()
+    return ErrorBoundary.create(**props)
 
 
 # The script the browser runs when an event handler failed; the notice's words are already in the page.

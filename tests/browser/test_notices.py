@@ -79,3 +79,19 @@ def test_a_failed_event_handler_is_told_in_the_page_language_until_the_page_chan
     expect(page).to_have_url(re.compile(r"/ja/help/?$"))
     expect(notice).to_be_hidden()
     expect(notice).to_have_text("")
+
+
+def test_a_page_that_fails_to_render_says_so_in_its_language_and_shows_nothing_of_the_error(
+    page: Page, portal_url: str, axe: object
+) -> None:
+    page.goto(f"{portal_url}/ar/test-crash#crash")  # a test-hook page that throws while rendering
+    heading = page.locator("#crash-page h1")
+    expect(heading).to_have_text(words("ar", "Sorry, there is a problem with this page"))
+    assert words("ar", "Sorry, there is a problem with this page") != "Sorry, there is a problem with this page"
+    html = page.content()
+    for leak in ("secret-stack-detail", "Error:", "Built with", "reflex.dev"):
+        assert leak not in html, f"the crash page shows {leak!r}"
+    expect(page.locator("#crash-reload")).to_have_attribute("href", re.compile(r"/ar/test-crash"))
+    expect(page.locator("#crash-page a[href='/ar/contact']")).to_have_text(words("ar", "Contact the help desk"))
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    axe.assert_clean(page)  # type: ignore[attr-defined]
