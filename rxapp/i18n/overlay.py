@@ -1,4 +1,4 @@
-"""Reflex's own words, translated and without its toast library: the connection notices and the problem notice.
+"""Reflex's own words, translated and without its toast library: the notices and the crash page.
 
 Reflex renders a toaster (sonner, with lucide icons: about 12 KB compressed on every first load), an English
 "Cannot connect to server" toast and, for any exception in an event handler, an English "An error occurred.
@@ -8,9 +8,11 @@ picked at run time by the URL's locale prefix (as <html lang dir> are):
 - `#connection-notice` (role=status): the connection is lost and being retried; what was typed is kept.
 - `#problem-notice` (role=alert): an event handler failed in a way no page expected (`backend_problem`); its
   text sits in an attribute until the browser is told to show it, so the live region changes and is read out.
+- `crash_boundary`: the page shown when rendering fails, instead of Reflex's English stack-trace screen.
 
-Wired in rxapp/rxapp.py: `toaster=None`, `backend_exception_handler=backend_problem` and the "Overlay" app wrap
-replaced by `localized_overlay`. Both notices sit in the page flow at the top, never over what has focus.
+Wired in rxapp/rxapp.py: `toaster=None`, `backend_exception_handler=backend_problem`, and the "Overlay" and
+"ErrorBoundary" app wraps replaced by `localized_overlay` and `crash_boundary`. Both notices sit in the page
+flow at the top, never over what has focus.
 """
 
 from __future__ import annotations
@@ -64,6 +66,18 @@ def _words() -> dict[str, dict[str, str]]:
     return table
 
 
+NOTICE_KEYS = ("lost", "lost_hint", "too_large", "problem")
+CRASH_KEYS = ("crash_title", "crash_body", "crash_reload", "crash_help", "code")
+
+
+def _pick_js(keys: tuple[str, ...], path: str) -> str:
+    """A JS expression: the words under `keys` for the locale in `path` (a JS expression), else the default's.
+    Each consumer ships only the keys it uses, once."""
+    table = {code: {k: words[k] for k in keys} for code, words in _words().items()}
+    return (f"((table) => table[{path}.split('/')[1]] ?? table[{json.dumps(default_locale())}])"
+            f"({json.dumps(table, ensure_ascii=False)})")
+
+
 def _word(key: str) -> Var:
     return Var(_js_expr=f"{WORDS}.{key}").to(str)
 
@@ -72,13 +86,10 @@ class _Notices(Fragment):
     """The notices' words for the URL's locale, chosen once per render (a hook, so never conditional)."""
 
     def add_hooks(self) -> list[str | Var]:
-        table = json.dumps(_words(), ensure_ascii=False)
-        default = json.dumps(default_locale())
         return [
             Hooks.CONNECT_ERRORS,
             Var(
-                _js_expr=f"const {WORDS} = (() => {{ const table = {table}; "
-                f"return table[useLocation().pathname.split('/')[1]] ?? table[{default}]; }})();",
+                _js_expr=f"const {WORDS} = {_pick_js(NOTICE_KEYS, 'useLocation().pathname')};",
                 _var_data=VarData.merge(_ROUTER, connect_error_var_data),
             ),
         ]
@@ -117,10 +128,6 @@ def localized_overlay(stateful: bool) -> Component | None:
     return Fragment.create(memo(notices)())
 
 
-def _table_js() -> str:
-    return json.dumps(_words(), ensure_ascii=False)
-
-
 def crash_boundary(stateful: bool) -> Component:
     """Replaces Reflex's "ErrorBoundary" app wrap. Reflex's fallback shows the error's stack trace, in English,
     with a "Built with Reflex" link; ours says in the page's language that the page failed, offers a reload and
@@ -151,8 +158,7 @@ def crash_boundary(stateful: bool) -> Component:
     )
     body = Var.create(page)
     # The fallback runs in the browser only (a prerender that throws fails the build): the URL gives the locale.
-    lookup = (f"(({_table_js()})[window.location.pathname.split('/')[1]] ?? "
-              f"({_table_js()})[{json.dumps(default_locale())}])")
+    lookup = _pick_js(CRASH_KEYS, "window.location.pathname")
     # ErrorBoundary makes the prop a render function of `event_args` itself; the body never reads the error.
     render = Var(_js_expr=f"((crashWords) => ({body!s}))({lookup})", _var_data=body._get_all_var_data())
     props: dict[str, Any] = {"fallback_render": render}
