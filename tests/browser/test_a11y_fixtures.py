@@ -246,12 +246,16 @@ def _flaky_check_loaded(monkeypatch: pytest.MonkeyPatch, fail_times: int) -> lis
     return pages
 
 
+def _check_one(browser: Browser, url: str, page: str, **config: Any) -> list[RowResult]:
+    target = build_targets(fetch_inventory(url), pages=[page], modes=["default"], emulations=False)[0]
+    return check_target(browser, None, target, RunConfig(url, **config))
+
+
 def test_a_row_that_crashed_is_checked_once_more_in_a_fresh_tab(
     browser: Browser, fixtures_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pages = _flaky_check_loaded(monkeypatch, fail_times=1)
-    target = build_targets(fetch_inventory(fixtures_url), pages=["good"], modes=["default"], emulations=False)[0]
-    rows = check_target(browser, None, target, RunConfig(fixtures_url))
+    rows = _check_one(browser, fixtures_url, "good")
     assert len(pages) == 2 and pages[0].context is not pages[1].context  # a new context: nothing carried over
     assert rows[0].passed and rows[0].retried == "TimeoutError: attempt 1 hung"
     assert rows[0].checks_run  # the second attempt really ran the checks
@@ -261,8 +265,7 @@ def test_a_row_that_crashes_twice_fails_and_keeps_both_errors(
     browser: Browser, fixtures_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pages = _flaky_check_loaded(monkeypatch, fail_times=2)
-    target = build_targets(fetch_inventory(fixtures_url), pages=["good"], modes=["default"], emulations=False)[0]
-    rows = check_target(browser, None, target, RunConfig(fixtures_url))
+    rows = _check_one(browser, fixtures_url, "good")
     assert len(pages) == 2
     assert not rows[0].passed
     assert rows[0].error == "TimeoutError: attempt 2 hung" and rows[0].retried == "TimeoutError: attempt 1 hung"
@@ -270,7 +273,6 @@ def test_a_row_that_crashes_twice_fails_and_keeps_both_errors(
 
 def test_findings_are_never_retried(browser: Browser, fixtures_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     pages = _flaky_check_loaded(monkeypatch, fail_times=0)
-    target = build_targets(fetch_inventory(fixtures_url), pages=["low-contrast"], modes=["default"], emulations=False)[0]
-    rows = check_target(browser, None, target, RunConfig(fixtures_url, checks=("axe",)))
+    rows = _check_one(browser, fixtures_url, "low-contrast", checks=("axe",))
     assert len(pages) == 1 and not rows[0].passed and not rows[0].retried
     assert any(f.rule == "color-contrast" for f in rows[0].failures)
