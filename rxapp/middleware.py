@@ -118,6 +118,15 @@ def locale_redirect(app: ASGIApp, page_roots: set[str]) -> ASGIApp:
     return middleware
 
 
+def _once(value: bytes) -> bytes:
+    """A header list with each entry once, in order: b"Accept-Encoding, Origin, Origin" → b"Accept-Encoding, Origin"."""
+    seen: list[bytes] = []
+    for part in (p.strip() for p in value.split(b",")):
+        if part and part.lower() not in (s.lower() for s in seen):
+            seen.append(part)
+    return b", ".join(seen)
+
+
 def cache_headers(app: ASGIApp) -> ASGIApp:
     """Hashed assets are immutable for a year; everything else is revalidated."""
 
@@ -130,7 +139,15 @@ def cache_headers(app: ASGIApp) -> ASGIApp:
 
         async def send_with_cache(message: Any) -> None:
             if message["type"] == "http.response.start" and message.get("status", 200) < 400:
-                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"cache-control"]
+                # An immutable file is never revalidated: its validators are bytes sent for nothing on every
+                # first load. Vary arrives with "Origin" repeated by stacked CORS layers: ours say it once (the
+                # layers outside this one may add it again).
+                drop = {b"cache-control", b"etag", b"last-modified", b"vary"} if immutable else {b"cache-control", b"vary"}
+                raw = message.get("headers", [])
+                headers = [(k, v) for k, v in raw if k.lower() not in drop]
+                vary = _once(b", ".join(v for k, v in raw if k.lower() == b"vary"))
+                if vary:
+                    headers.append((b"vary", vary))
                 value = b"public, max-age=31536000, immutable" if immutable else b"no-cache"
                 if not path.startswith("/api/"):
                     headers.append((b"cache-control", value))

@@ -68,3 +68,19 @@ def test_axe_reports_no_violations(page: Page, portal_url: str, axe, path: str) 
     page.goto(f"{portal_url}{path}")
     page.wait_for_load_state("networkidle")
     axe.assert_clean(page)
+
+
+def test_hashed_files_are_cached_for_a_year_and_pages_are_revalidated(portal_url: str) -> None:
+    import re
+
+    page = httpx.get(f"{portal_url}/ja/", headers={"Accept-Encoding": "gzip"})  # httpx reads gzip without extras
+    assert page.status_code == 200 and page.headers["cache-control"] == "no-cache"
+    assert "etag" in page.headers  # a page is revalidated: its validator earns its bytes
+    hashed = re.findall(r'(?:src|href)="(/(?:assets|scripts)/[^"]+\.(?:js|css))"', page.text)
+    assert any(h.startswith("/scripts/minna-") for h in hashed) and any(h.startswith("/assets/") for h in hashed)
+    for path in hashed:
+        asset = httpx.get(f"{portal_url}{path}", headers={"Accept-Encoding": "br"})  # headers only: br stays raw
+        assert asset.status_code == 200, path
+        assert asset.headers["cache-control"] == "public, max-age=31536000, immutable", path
+        assert asset.headers.get("content-encoding") == "br", path
+        assert "etag" not in asset.headers and "last-modified" not in asset.headers, path
