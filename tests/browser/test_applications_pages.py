@@ -51,6 +51,9 @@ def test_search_by_keyboard_and_life_event(page: Page, portal_url: str, axe: obj
     expect(page.locator("#result-count")).to_have_text("1 procedure found")
     # A life event (the home page links here with ?event=…).
     page.goto(f"{portal_url}/en/procedures?event=care")
+    # The prerendered page lists every procedure until the state arrives: wait for the filtered list to settle.
+    expect(page.locator("#result-count")).to_have_text("2 procedures found")
+    expect(page.locator(".result")).to_have_count(2)
     assert results(page) == ["result-care-certification", "result-tax-return-medical"]
     expect(page.locator("strong[aria-current=true]")).to_have_text("A parent needs care")
     axe.assert_clean(page)  # type: ignore[attr-defined]
