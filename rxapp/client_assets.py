@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
-FOLDER = "scripts"  # served at /scripts/; git-ignored, written on every start
+FOLDER = "scripts"  # served at /scripts/; git-ignored, written when a source changes
 MINIFY_VERSION = "bun-iife-1"  # part of the file name: a change of minifier gives a new name
 
 
@@ -55,6 +55,12 @@ def publish_script(name: str, source: str, assets: Path = ASSETS) -> str:
         if old.name != filename:
             old.unlink(missing_ok=True)
     return f"/{FOLDER}/{filename}"
+
+
+def inline_script(name: str, source: str, assets: Path = ASSETS) -> str:
+    """`source` minified for an inline <script>, through the same on-disk file as publish_script: bun runs once
+    per source, not at every start of every worker."""
+    return (assets / publish_script(name, source, assets).lstrip("/")).read_text(encoding="utf-8")
 
 
 def is_hashed_script(path: str) -> bool:

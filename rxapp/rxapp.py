@@ -12,7 +12,7 @@ import reflex as rx
 from reflex_base.vars.base import Var, VarData
 
 from rxapp import inventory_api, middleware, prefs_server
-from rxapp.client_assets import minified, publish_script
+from rxapp.client_assets import inline_script, publish_script
 from rxapp.components.client_script import COMPONENTS_SCRIPT
 from rxapp.components.lang_fragment import furigana_page
 from rxapp.components.language_picker import LANGUAGE_SWITCH_SCRIPT
@@ -74,7 +74,7 @@ CLIENT_SCRIPT_URL = publish_script(
 app = rx.App(
     stylesheets=["/minna.css"],
     head_components=[
-        rx.el.script(minified(PREFS_SCRIPT)),  # inline (it is sent twice): the display settings apply before the first paint
+        rx.el.script(inline_script("prefs", PREFS_SCRIPT)),  # inline (it is sent twice): the display settings apply before the first paint
         rx.el.script(src=CLIENT_SCRIPT_URL, defer=True),
         rx.el.meta(name="viewport", content="width=device-width, initial-scale=1"),
     ],

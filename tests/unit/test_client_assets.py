@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from rxapp.build_plugin import MARKER, NESTED_RULE, with_alias
-from rxapp.client_assets import is_hashed_script, publish_script
+from rxapp.client_assets import inline_script, is_hashed_script, publish_script
 
 SOURCE = "(function () { var greetingText = 'hi'; window.minnaTest = function () { return greetingText; }; })();\n"
 
@@ -57,3 +57,9 @@ def test_a_changed_vite_template_stops_the_build() -> None:
 ])
 def test_nested_css_rules_are_found(compiled: str, nested: bool) -> None:
     assert bool(NESTED_RULE.search(compiled)) is nested
+
+
+def test_an_inline_script_is_the_published_file_read_back(tmp_path: Path) -> None:
+    text = inline_script("prefs", SOURCE, assets=tmp_path)
+    assert text == (tmp_path / publish_script("prefs", SOURCE, assets=tmp_path).lstrip("/")).read_text()
+    assert "window.minnaTest" in text
