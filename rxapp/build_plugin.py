@@ -1,71 +1,85 @@
-"""Build step: Reflex's pages without @emotion/react.
+"""Build step: Reflex's pages without the JavaScript packages the portal never uses.
 
-Reflex compiles every element with `jsx` from @emotion/react, so that a `css` prop can become a generated class.
-The portal styles with the classes of assets/minna.css; its only `css` props are flat declarations (a step
-indicator's inline-size, an SVG label's text-anchor). Emotion with its stylis parser and style cache is 24 KB of
-JavaScript (about 8 KB compressed) on every first load, so the build points @emotion/react at a small stand-in
-that passes flat `css` declarations on as `style`. A nested rule (`&:hover`, `@media`, `:root`) would be lost,
-so the build stops with a message when a compiled page has one.
+Every first load carries Reflex's runtime. Three of its packages do work the portal does not need, so the build
+points them at small stand-ins in rxapp/web_shims/ (about 15 KB compressed less on every page):
+- @emotion/react (with stylis and its style cache, 24 KB of JavaScript): Reflex compiles every element with its
+  `jsx`, so that a `css` prop can become a generated class. The portal styles with the classes of
+  assets/minna.css; its only `css` props are flat declarations (a step indicator's inline-size, an SVG label's
+  text-anchor), which the stand-in passes on as `style`. A nested rule (`&:hover`, `@media`, `:root`) would be
+  lost, so the build stops with a message when a compiled page has one.
+- universal-cookie (7 KB): state.js reads, sets and removes cookies for `rx.Cookie` vars with three calls; the
+  stand-in makes them with the same cookie format.
+- mergician (5 KB): state.js deep-merges the object props of a Radix Slot child; the stand-in merges plain
+  objects, later keys winning.
+- socket.io-client with engine.io-client and their parsers (45 KB): Reflex talks to its backend over one
+  WebSocket (the transport setting is "websocket"; uploads use HTTP). The stand-in speaks the same protocol
+  (Socket.IO v5 over Engine.IO v4: handshake, namespace CONNECT with the hydrate event, EVENT, ACK, DISCONNECT,
+  CONNECT_ERROR, heartbeat) and keeps the names state.js reaches into; reconnecting stays state.js's job, as it
+  is with Reflex's options (`reconnection: false`). The build stops if the transport is changed to polling.
+tests/unit/test_web_shims.py runs the cookie and merge stand-ins in bun against the behaviour state.js relies on;
+tests/browser/test_socket_lite.py drives the socket stand-in against the portal's backend.
 
-Registered in rxconfig.py; the stand-in is written to .web/utils/, the alias into .web/vite.config.js.
+Registered in rxconfig.py; the stand-ins are written to .web/utils/, the aliases into .web/vite.config.js.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from reflex_base.plugins.base import Plugin
 
-SHIM_PATH = "utils/minna-emotion-free.js"
-MARKER = "minna-emotion-free"
+SHIMS_DIR = Path(__file__).resolve().parent / "web_shims"
+MARKER = "minna-stand-in"
 ALIAS_ANCHOR = "    alias: [\n"
 
-# The stand-in. `jsx(type, props, ...children)` is the only name Reflex imports from @emotion/react.
-SHIM = """// minna-emotion-free: stands in for @emotion/react (see rxapp/build_plugin.py).
-import { createElement } from "react";
 
-function flat(css, out) {
-  if (Array.isArray(css)) { css.forEach(function (part) { flat(part, out); }); return out; }
-  if (css && typeof css === "object") {
-    for (var key in css) {
-      var value = css[key];
-      if (value !== null && value !== undefined && typeof value !== "object") out[key] = value;
-    }
-  }
-  return out;
-}
+@dataclass(frozen=True)
+class StandIn:
+    """A package Reflex's runtime imports, and the file in rxapp/web_shims/ that replaces it."""
 
-export function jsx(type, props) {
-  var children = Array.prototype.slice.call(arguments, 2);
-  if (props && props.css !== undefined) {
-    var rest = Object.assign({}, props);
-    delete rest.css;
-    var style = flat(props.css, {});
-    if (Object.keys(style).length) rest.style = Object.assign(style, props.style || {});
-    props = rest;
-  }
-  return createElement.apply(null, [type, props].concat(children));
-}
-"""
+    package: str
+    source: str
 
-# A `css` prop object as Reflex compiles it: css:({ ["key"] : value, … }) — a nested rule has an object value.
-NESTED_RULE = re.compile(r'css:\(\{[^()]*\["(?:&|@|:)[^"]*"\]\s*:\s*\(\{')
+    @property
+    def pattern(self) -> str:
+        """A JavaScript regex literal matching exactly the package's import name."""
+        return "/^" + self.package.replace("/", "\\/") + "$/"
+
+    @property
+    def web_path(self) -> str:
+        return f"utils/minna-{self.source}"
+
+
+STAND_INS = (
+    StandIn("@emotion/react", "emotion-free.js"),
+    StandIn("universal-cookie", "cookies.js"),
+    StandIn("mergician", "deep-merge.js"),
+    StandIn("socket.io-client", "socket-io-lite.js"),
+)
 
 
 def with_alias(vite_config: str) -> str:
-    """vite.config.js with @emotion/react resolved to the stand-in (idempotent)."""
+    """vite.config.js with each replaced package resolved to its stand-in (idempotent)."""
     if MARKER in vite_config:
         return vite_config
     if ALIAS_ANCHOR not in vite_config:
         raise RuntimeError("vite.config.js has no `alias: [` list: Reflex changed its template; see rxapp/build_plugin.py")
-    entry = (f"{ALIAS_ANCHOR}      {{ // {MARKER}\n"
-             "        find: /^@emotion\\/react$/,\n"
-             f'        replacement: fileURLToPath(new URL("./{SHIM_PATH}", import.meta.url)),\n'
-             "      },\n")
-    return vite_config.replace(ALIAS_ANCHOR, entry, 1)
+    entries = "".join(
+        f"      {{ // {MARKER}\n"
+        f"        find: {stand_in.pattern},\n"
+        f'        replacement: fileURLToPath(new URL("./{stand_in.web_path}", import.meta.url)),\n'
+        "      },\n"
+        for stand_in in STAND_INS
+    )
+    return vite_config.replace(ALIAS_ANCHOR, ALIAS_ANCHOR + entries, 1)
+
+
+# A `css` prop object as Reflex compiles it: css:({ ["key"] : value, … }) — a nested rule has an object value.
+NESTED_RULE = re.compile(r'css:\(\{[^()]*\["(?:&|@|:)[^"]*"\]\s*:\s*\(\{')
 
 
 def nested_rules(web_dir: Path) -> list[str]:
@@ -78,11 +92,16 @@ def nested_rules(web_dir: Path) -> list[str]:
     return sorted(found)
 
 
-class EmotionFreePlugin(Plugin):
+class LeanBundlePlugin(Plugin):
     def get_static_assets(self, **context: Any) -> Sequence[tuple[Path, str | bytes]]:
-        return [(Path(SHIM_PATH), SHIM)]
+        return [(Path(s.web_path), (SHIMS_DIR / s.source).read_text(encoding="utf-8")) for s in STAND_INS]
 
     def pre_compile(self, **context: Any) -> None:
+        from reflex.config import get_config
+
+        if get_config().transport != "websocket":
+            raise RuntimeError("rxapp/web_shims/socket-io-lite.js speaks Socket.IO over a WebSocket only; "
+                               "the portal's transport must stay \"websocket\" (rxconfig.py)")
         context["add_modify_task"]("vite.config.js", with_alias)
 
     def post_compile(self, **context: Any) -> None:

@@ -1,4 +1,4 @@
-"""The client scripts file and the emotion-free build step, without a browser."""
+"""The client scripts file and the lean-bundle build step, without a browser."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rxapp.build_plugin import MARKER, NESTED_RULE, with_alias
+from rxapp.build_plugin import MARKER, NESTED_RULE, STAND_INS, with_alias
 from rxapp.client_assets import inline_script, is_hashed_script, publish_script
 
 SOURCE = "(function () { var greetingText = 'hi'; window.minnaTest = function () { return greetingText; }; })();\n"
@@ -40,7 +40,11 @@ VITE = 'export default defineConfig(() => ({\n  resolve: {\n    alias: [\n      
 
 def test_the_alias_is_added_once() -> None:
     once = with_alias(VITE)
-    assert MARKER in once and "@emotion\\/react" in once
+    assert MARKER in once
+    for stand_in in STAND_INS:
+        assert f"find: {stand_in.pattern}," in once and f'"./{stand_in.web_path}"' in once
+    assert "find: /^@emotion\\/react$/," in once and "find: /^universal-cookie$/," in once
+    assert once.index(MARKER) < once.index('find: "$"')  # before Reflex's own catch-all aliases
     assert with_alias(once) == once
 
 
