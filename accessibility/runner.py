@@ -423,7 +423,7 @@ def batches(targets: list[Target]) -> list[tuple[list[int], list[Target]]]:
 
 def _cost(target: Target) -> tuple[int, int]:
     # Big pages first (the gallery), so no worker is left with one long row at the end.
-    return (0 if target.page == "components" else 1, 0 if target.emulations else 1)
+    return (0 if target.page.startswith("components/") else 1, 0 if target.emulations else 1)
 
 
 def run_matrix(

@@ -58,7 +58,7 @@ def main() -> int:
 
     def run(base: str) -> list[dict[str, Any]]:
         names = [p.name for p in fetch_inventory(base).pages]
-        names.sort(key=lambda n: n == "components")  # the gallery (the heaviest page) joins last
+        names.sort(key=lambda n: n.startswith("components/"))  # the gallery pages (the heaviest) join last
         steps = [len(names) if s == "all" else min(int(s), len(names)) for s in args.steps.split(",") if s]
         runs = [measure(base, names[:n], args.workers) for n in dict.fromkeys(steps)]
         for workers in [int(w) for w in args.worker_counts.split(",") if w]:

@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_components.py [--runs 20] [--base-url http://127.0.0.1:3201]
 
 Without --base-url it builds and starts the production app on a free port (own web folder). Measures:
-- first load of /ja/components in a fresh context: compressed bytes as Chromium receives them
+- first load of each gallery page /ja/components/<group> in a fresh context (the heaviest is detailed): compressed bytes as Chromium receives them
   (CDP Network.loadingFinished encodedDataLength), split by type (document, stylesheet, script, other),
   and the same for /ja/help (a plain page) to show what the gallery's examples add;
 - the components' own share: the component sections of assets/minna.css and the inline head scripts the
@@ -26,6 +26,7 @@ from pathlib import Path
 from playwright.sync_api import Browser, sync_playwright
 
 from rxapp.components.client_script import COMPONENTS_SCRIPT
+from rxapp.pages.gallery import GALLERY_GROUPS
 from rxapp.prefs_script import PREFS_FORM_SCRIPT, PREFS_SCRIPT
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -135,7 +136,9 @@ def main() -> None:
     with portal(args.base_url) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         first_load(browser, f"{base}/ja/components")  # warm the server
-        load = first_load(browser, f"{base}/ja/components")
+        loads = {group: first_load(browser, f"{base}/ja/components/{group}") for group in GALLERY_GROUPS}
+        heaviest = max(loads, key=lambda g: sum(loads[g][k] for k in ("document", "stylesheet", "script", "other")))
+        load = loads[heaviest]
         home = first_load(browser, f"{base}/ja/help")  # a plain page: what the gallery adds on top of the shell
         samples = switch_latency(browser, f"{base}/en/settings", args.runs)
         browser.close()
@@ -144,6 +147,9 @@ def main() -> None:
     component_bytes = weight["component_css_gzip"] + weight["components_script_gzip"] + weight["prefs_scripts_gzip"]
     result = {
         "gallery_first_load": load,
+        "gallery_heaviest_page": f"/ja/components/{heaviest}",
+        "gallery_pages_total_bytes": {f"/ja/components/{g}": sum(v[k] for k in ("document", "stylesheet", "script", "other"))
+                                      for g, v in loads.items()},
         "plain_page_first_load": home,
         "components_own_weight": {**weight, "total_gzip": component_bytes},
         "mode_switch_ms": {
@@ -155,7 +161,9 @@ def main() -> None:
         "budgets": {"component_bytes": BUDGET_COMPONENT_BYTES, "switch_ms": BUDGET_SWITCH_MS},
     }
     kb = 1024
-    print("Gallery /ja/components, first load (compressed, as received)")
+    for path, total in result["gallery_pages_total_bytes"].items():
+        print(f"{path:32} {total / kb:8.1f} KB first load")
+    print(f"Heaviest gallery page /ja/components/{heaviest}, first load (compressed, as received)")
     for kind in ("document", "stylesheet", "script", "other"):
         print(f"  {kind:12} {load[kind] / kb:8.1f} KB")
     print(f"  {'total':12} {sum(load[k] for k in ('document', 'stylesheet', 'script', 'other')) / kb:8.1f} KB"

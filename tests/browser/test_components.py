@@ -1,7 +1,7 @@
 """The component gallery in real Chromium: axe in every locale × display mode, keyboard use, target sizes.
 
-One page load per locale × mode runs axe on the whole gallery (every example of every component is on it),
-which keeps the matrix to 12 loads. The display mode comes from the `minna_prefs` cookie set on the context
+The gallery is an index page and five group pages (rxapp/pages/gallery.py); the axe matrix loads every group
+page in each locale × mode, so axe sees every example. The display mode comes from the `minna_prefs` cookie set on the context
 before navigating, as a returning user would have it.
 """
 
@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from rxapp.components.catalog import ALL_EXAMPLES, example_id
+from rxapp.pages.gallery import GALLERY_GROUPS, gallery_slug
 
 pytestmark = pytest.mark.browser
 
@@ -50,9 +51,10 @@ def context_for(browser: Browser, portal_url: str) -> Iterator:
         context.close()
 
 
-def _gallery(context: BrowserContext, portal_url: str, code: str) -> Page:
+def _gallery(context: BrowserContext, portal_url: str, code: str, component: str) -> Page:
+    """The gallery page holding `component`'s examples."""
     page = context.new_page()
-    page.goto(f"{portal_url}/{code}/components")
+    page.goto(f"{portal_url}/{code}/{gallery_slug(component)}")
     _hydrated(page)
     return page
 
@@ -60,14 +62,22 @@ def _gallery(context: BrowserContext, portal_url: str, code: str) -> Page:
 @pytest.mark.parametrize("mode", list(MODES))
 @pytest.mark.parametrize("code", ["ja", "en", "ar"])
 def test_gallery_has_no_axe_violations(context_for, portal_url: str, axe, code: str, mode: str) -> None:
-    page = _gallery(context_for(MODES[mode]), portal_url, code)
-    if mode in ATTRIBUTE_FOR_MODE:
-        name, value = ATTRIBUTE_FOR_MODE[mode]
-        assert page.locator("html").get_attribute(name) == value  # the mode is really on
-    # Every catalogued example is on the page, so axe sees all of them.
-    for component, example, _ in ALL_EXAMPLES:
-        expect(page.locator(f"#{example_id(component, example)}")).to_have_count(1)
-    axe.assert_clean(page)
+    context = context_for(MODES[mode])
+    seen: set[str] = set()
+    for names in GALLERY_GROUPS.values():
+        page = _gallery(context, portal_url, code, names[0])
+        if mode in ATTRIBUTE_FOR_MODE:
+            name, value = ATTRIBUTE_FOR_MODE[mode]
+            assert page.locator("html").get_attribute(name) == value  # the mode is really on
+        # Every example of the group's components is on its page, so axe sees all of them.
+        for component, example, _ in ALL_EXAMPLES:
+            expected = 1 if component in names else 0
+            expect(page.locator(f"#{example_id(component, example)}")).to_have_count(expected)
+            if expected:
+                seen.add(example_id(component, example))
+        axe.assert_clean(page)
+        page.close()
+    assert len(seen) == len(ALL_EXAMPLES)  # every catalogued example is on some group page
 
 
 # Targets: every visible interactive element in the gallery's main content and the page shell.
@@ -95,17 +105,20 @@ _MEASURE = """(minimum) => {
 @pytest.mark.parametrize("code", ["ja", "ar"])
 def test_every_target_in_the_gallery_is_big_enough(context_for, portal_url: str, code: str, mode: str,
                                                    minimum: int) -> None:
-    page = _gallery(context_for(MODES[mode]), portal_url, code)
-    # The controls themselves (not only their labels) meet the size in simplified mode.
-    if mode == "simple":
-        box = page.locator("#ex-radios-default").bounding_box()
-        assert box is not None and box["width"] >= 44 and box["height"] >= 44
-    small = page.evaluate(_MEASURE, minimum)
-    assert not small, f"{len(small)} targets under {minimum} px:\n" + "\n".join(small[:20])
+    context = context_for(MODES[mode])
+    for names in GALLERY_GROUPS.values():
+        page = _gallery(context, portal_url, code, names[0])
+        # The controls themselves (not only their labels) meet the size in simplified mode.
+        if mode == "simple" and "radios" in names:
+            box = page.locator("#ex-radios-default").bounding_box()
+            assert box is not None and box["width"] >= 44 and box["height"] >= 44
+        small = page.evaluate(_MEASURE, minimum)
+        assert not small, f"{page.url}: {len(small)} targets under {minimum} px:\n" + "\n".join(small[:20])
+        page.close()
 
 
 def test_error_summary_link_moves_focus_to_the_field(context_for, portal_url: str) -> None:
-    page = _gallery(context_for(), portal_url, "en")
+    page = _gallery(context_for(), portal_url, "en", "error-summary")
     link = page.locator("#ex-error-summary-default-box a").first
     expect(link).to_have_text("Enter your full name")
     link.focus()
@@ -118,7 +131,7 @@ def test_error_summary_link_moves_focus_to_the_field(context_for, portal_url: st
 
 
 def test_error_summary_takes_focus_and_prefixes_the_title_while_shown(context_for, portal_url: str) -> None:
-    page = _gallery(context_for(), portal_url, "ja")
+    page = _gallery(context_for(), portal_url, "ja", "error-summary")
     title = page.title()
     assert not title.startswith("エラー：")
     # A summary appearing after a submit (as a page's state renders it): the script focuses it and marks the title.
@@ -139,7 +152,7 @@ def test_error_summary_takes_focus_and_prefixes_the_title_while_shown(context_fo
 
 @pytest.mark.parametrize("code", ["en", "ar"])
 def test_timeout_dialog_keeps_focus_inside_and_extends_with_enter(context_for, portal_url: str, code: str) -> None:
-    page = _gallery(context_for(), portal_url, code)
+    page = _gallery(context_for(), portal_url, code, "timeout-warning")
     opener = page.locator("#ex-timeout-warning-default-open")
     opener.focus()
     page.keyboard.press("Enter")
@@ -168,14 +181,14 @@ def test_timeout_dialog_keeps_focus_inside_and_extends_with_enter(context_for, p
 
 
 def test_timeout_dialog_passes_axe_while_open(context_for, portal_url: str, axe) -> None:
-    page = _gallery(context_for("mode%3Dsimple"), portal_url, "ja")
+    page = _gallery(context_for("mode%3Dsimple"), portal_url, "ja", "timeout-warning")
     page.locator("#ex-timeout-warning-default-open").click()
     expect(page.locator("#ex-timeout-warning-default-dialog")).to_have_attribute("open", "")
     axe.assert_clean(page, context="#ex-timeout-warning-default-dialog")
 
 
 def test_radios_move_with_arrow_keys(context_for, portal_url: str) -> None:
-    page = _gallery(context_for(), portal_url, "en")
+    page = _gallery(context_for(), portal_url, "en", "radios")
     checked = "document.querySelector('input[name=contact-default]:checked').value"
     assert page.evaluate(checked) == "email"
     page.locator("#ex-radios-default-2").focus()
@@ -194,7 +207,7 @@ def test_radios_move_with_arrow_keys(context_for, portal_url: str) -> None:
 @pytest.mark.parametrize("code", ["ja", "en"])
 def test_read_aloud_buttons_are_reachable_by_keyboard_and_say_what_happens(context_for, portal_url: str,
                                                                           code: str) -> None:
-    page = _gallery(context_for(), portal_url, code)
+    page = _gallery(context_for(), portal_url, code, "read-aloud")
     heading = page.locator("#example-read-aloud-default-title")
     heading.evaluate("el => { el.tabIndex = -1; el.focus(); }")
     actions = []
@@ -216,7 +229,7 @@ def test_read_aloud_buttons_are_reachable_by_keyboard_and_say_what_happens(conte
 
 
 def test_character_count_updates_and_speaks_after_a_pause(context_for, portal_url: str) -> None:
-    page = _gallery(context_for(), portal_url, "en")
+    page = _gallery(context_for(), portal_url, "en", "text-input")
     area = page.locator("#ex-text-input-textarea-error-reason")  # limit 50
     area.fill("x" * 45)
     group = page.locator("#example-text-input-textarea-error")
@@ -227,7 +240,7 @@ def test_character_count_updates_and_speaks_after_a_pause(context_for, portal_ur
 
 
 def test_character_count_uses_arabic_plural_forms(context_for, portal_url: str) -> None:
-    page = _gallery(context_for(), portal_url, "ar")
+    page = _gallery(context_for(), portal_url, "ar", "text-input")
     area = page.locator("#ex-text-input-textarea-reason")  # limit 200
     area.fill("x" * 198)
     message = page.locator("#example-text-input-textarea .character-count__message")
@@ -235,7 +248,7 @@ def test_character_count_uses_arabic_plural_forms(context_for, portal_url: str) 
 
 
 def test_date_input_shows_the_japanese_era_as_the_year_is_typed(context_for, portal_url: str) -> None:
-    page = _gallery(context_for(), portal_url, "ja")
+    page = _gallery(context_for(), portal_url, "ja", "date-input")
     year = page.locator("#ex-date-input-default-year")
     era = page.locator("#ex-date-input-default-era")
     expect(era).to_have_attribute("aria-live", "polite")
@@ -247,14 +260,14 @@ def test_date_input_shows_the_japanese_era_as_the_year_is_typed(context_for, por
     page.locator("#ex-date-input-default-day").fill("1")
     expect(era).to_have_text("和暦：令和元年")
     # No era line in English.
-    english = _gallery(context_for(), portal_url, "en")
+    english = _gallery(context_for(), portal_url, "en", "date-input")
     expect(english.locator("#ex-date-input-default-era")).to_have_count(0)
 
 
 def test_furigana_show_only_when_turned_on(context_for, portal_url: str) -> None:
-    off = _gallery(context_for(), portal_url, "ja")
+    off = _gallery(context_for(), portal_url, "ja", "ruby-text")
     assert off.locator("#example-ruby-text-default .ruby-example rt").first.is_hidden()
-    on = _gallery(context_for("furigana%3Don"), portal_url, "ja")
+    on = _gallery(context_for("furigana%3Don"), portal_url, "ja", "ruby-text")
     reading = on.locator("#example-ruby-text-default .ruby-example rt").first
     expect(reading).to_be_visible()
     expect(reading).to_have_text("ざいりゅう")

@@ -11,6 +11,7 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
+from rxapp.pages.gallery import GALLERY_GROUPS
 from rxapp.prefs_script import parse_prefs
 
 pytestmark = pytest.mark.browser
@@ -176,7 +177,9 @@ def test_no_layout_shift_when_a_saved_mode_loads(context_for, portal_url: str) -
     assert page.evaluate("window.__shift") < 0.01
 
 
-@pytest.mark.parametrize("path", ["/ja/components", "/ar/components", "/en/settings", "/ja-easy/settings"])
+@pytest.mark.parametrize("path", ["/ja/components/text-questions", "/ar/components/choice-questions",
+                                  "/ar/components/messages", "/ja/components/navigation",
+                                  "/ar/components/content", "/en/settings", "/ja-easy/settings"])
 def test_reflow_at_320_px_and_200_percent_without_horizontal_scrolling(context_for, portal_url: str, path: str) -> None:
     page = context_for("size%3D200", viewport={"width": 320, "height": 640}).new_page()
     page.goto(f"{portal_url}{path}")
@@ -201,15 +204,16 @@ _CLIPPED = """() => {
 @pytest.mark.parametrize("code", ["ja", "ar"])
 def test_text_spacing_overrides_break_nothing(context_for, portal_url: str, code: str) -> None:
     page = context_for(viewport={"width": 320, "height": 640}).new_page()
-    page.goto(f"{portal_url}/{code}/components")
-    _hydrated(page)
-    # WCAG 1.4.12's bookmarklet values.
-    page.add_style_tag(content="""
-      * { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
-      p { margin-block-end: 2em !important; }
-    """)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 320
-    assert page.evaluate(_CLIPPED) == []
+    for group in GALLERY_GROUPS:
+        page.goto(f"{portal_url}/{code}/components/{group}")
+        _hydrated(page)
+        # WCAG 1.4.12's bookmarklet values.
+        page.add_style_tag(content="""
+          * { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+          p { margin-block-end: 2em !important; }
+        """)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, group
+        assert page.evaluate(_CLIPPED) == [], group
 
 
 def test_system_high_contrast_preference_is_honoured_unless_standard_is_chosen(context_for, portal_url: str) -> None:
@@ -227,9 +231,10 @@ def test_system_high_contrast_preference_is_honoured_unless_standard_is_chosen(c
 def test_forced_colours_keep_the_gallery_clean(context_for, portal_url: str, axe) -> None:
     page = context_for().new_page()
     page.emulate_media(forced_colors="active")
-    page.goto(f"{portal_url}/ar/components")
-    _hydrated(page)
-    axe.assert_clean(page)
+    for group in GALLERY_GROUPS:
+        page.goto(f"{portal_url}/ar/components/{group}")
+        _hydrated(page)
+        axe.assert_clean(page)
 
 
 def test_furigana_setting_only_in_japanese(context_for, portal_url: str) -> None:
