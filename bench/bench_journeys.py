@@ -17,7 +17,7 @@ import statistics
 import sys
 from pathlib import Path
 
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 
 # Run as a script (python bench/bench_journeys.py): the repository root is needed on the path.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -29,6 +29,8 @@ from bench.bench_pages import (
     HYDRATION_PROBE,
     first_load_bytes,
     hydration_ms,
+    sign_in,
+    signed_in_load,
 )
 from rxapp.devserver import running_portal
 
@@ -45,39 +47,6 @@ SIGNED_IN = [
     ("external-services", ".service-card"),
     ("activity", "#activity-table"),
 ]
-CARD = "card-sato-haru"
-
-
-def sign_in(page: Page, base: str, locale: str) -> None:
-    page.goto(f"{base}/{locale}/sign-in")
-    page.check(f"input[value='{CARD}']")
-    page.fill("#pin", "1234")
-    page.press("#pin", "Enter")
-    page.wait_for_url("**/mypage**", timeout=30_000)
-
-
-def signed_in_load(page: Page, url: str, ready: str) -> tuple[int, int, float, float]:
-    """(bytes, requests, hydrated ms, data-ready ms) of one uncached full load in a signed-in tab."""
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-    total = {"bytes": 0, "requests": 0}
-
-    def finished(event: dict) -> None:
-        total["bytes"] += int(event.get("encodedDataLength", 0))
-        total["requests"] += 1
-
-    cdp.on("Network.loadingFinished", finished)
-    page.goto(url, wait_until="commit")
-    page.wait_for_function("window.__minnaHydratedAt !== null", timeout=30_000)
-    page.wait_for_selector(ready, timeout=30_000)
-    ready_ms = float(page.evaluate("performance.now()"))
-    hydrated = float(page.evaluate("window.__minnaHydratedAt"))
-    page.wait_for_timeout(300)
-    cdp.detach()
-    return total["bytes"], total["requests"], hydrated, ready_ms
-
-
 def measure_signed_in(browser: Browser, base: str, runs: int) -> list[dict[str, object]]:
     context = browser.new_context()
     context.add_init_script(HYDRATION_PROBE)
