@@ -55,7 +55,9 @@ def serialize_prefs(prefs: dict[str, str]) -> str:
 
 
 PREFS_SCRIPT = r"""
-(function () {
+// A function as well as a first run: the crash page (rxapp/i18n/overlay.py) calls it again when React re-created
+// <html> without these attributes after a render failed during hydration.
+(window.minnaApplyPrefs = function () {
   try {
     var root = document.documentElement;
     var allowed = __ALLOWED__;

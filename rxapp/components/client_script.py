@@ -30,12 +30,12 @@ COMPONENTS_SCRIPT = r"""
   window.minnaShowProblem = function () {
     var box = doc.getElementById("problem-notice");
     if (!box) return;
-    box.textContent = box.getAttribute("data-message") || "";
+    box.innerHTML = box.getAttribute("data-message") || "";  // ours: escaped, with ruby (overlay.py _words)
     problemPath = location.pathname;
   };
   function clearProblem() {
     var box = doc.getElementById("problem-notice");
-    if (box && problemPath !== null && problemPath !== location.pathname) { box.textContent = ""; problemPath = null; }
+    if (box && problemPath !== null && problemPath !== location.pathname) { box.innerHTML = ""; problemPath = null; }
   }
   ["pushState", "replaceState"].forEach(function (name) {
     var original = history[name];

@@ -19,6 +19,7 @@ Examples:
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 
@@ -92,6 +93,20 @@ def _ruby(base: str, reading: str) -> rx.Component:
         rx.el.rp("(", aria_hidden="true"),
         rx.el.rt(reading, aria_hidden="true"),
         rx.el.rp(")", aria_hidden="true"),
+    )
+
+
+def furigana_html(t: T, text: str) -> str:
+    """`furigana` as HTML, for the few words the browser writes itself (the notices and the crash page of
+    rxapp/i18n/overlay.py, outside the pages this module's build-time pass reaches). Text is escaped."""
+    if not _is_japanese(t):
+        return html.escape(text)
+    hidden = ' aria-hidden="true"'
+    return "".join(
+        html.escape(base) if reading is None
+        else (f"<ruby>{html.escape(base)}<rp{hidden}>(</rp><rt{hidden}>{html.escape(reading)}</rt>"
+              f"<rp{hidden}>)</rp></ruby>")
+        for base, reading in segments(text)
     )
 
 

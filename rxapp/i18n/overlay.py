@@ -43,7 +43,7 @@ _ROUTER = VarData(imports={"react-router": ["useLocation"]})
 WORDS = "minnaNoticeWords"  # the hook's constant holding the current locale's words
 
 
-def _words() -> dict[str, dict[str, str]]:
+def _texts() -> dict[str, dict[str, str]]:
     table = {}
     for locale in shipped_locales():
         t = T(locale)
@@ -66,8 +66,28 @@ def _words() -> dict[str, dict[str, str]]:
     return table
 
 
+# Keys whose words are text as they are (an attribute, a <title>, a URL part); the others are shown as HTML,
+# with furigana over their kanji in Japanese (shown when the resident turns furigana on, as on every page).
+PLAIN_KEYS = ("crash_title_text", "code")
+
+
+def _words() -> dict[str, dict[str, str]]:
+    """Every locale's words as the browser gets them: HTML (escaped, with ruby in Japanese) but for PLAIN_KEYS."""
+    from rxapp.components.lang_fragment import furigana_html
+
+    table = {}
+    for locale in shipped_locales():
+        t = T(locale)
+        texts = _texts()[locale.code]
+        words = {key: furigana_html(t, text) for key, text in texts.items() if key != "code"}
+        words["crash_title_text"] = texts["crash_title"]
+        words["code"] = texts["code"]
+        table[locale.code] = words
+    return table
+
+
 NOTICE_KEYS = ("lost", "lost_hint", "too_large", "problem")
-CRASH_KEYS = ("crash_title", "crash_body", "crash_reload", "crash_help", "code")
+CRASH_KEYS = ("crash_title", "crash_title_text", "crash_body", "crash_reload", "crash_help", "code")
 
 
 def _pick_js(keys: tuple[str, ...], path: str) -> str:
@@ -80,6 +100,11 @@ def _pick_js(keys: tuple[str, ...], path: str) -> str:
 
 def _word(key: str) -> Var:
     return Var(_js_expr=f"{WORDS}.{key}").to(str)
+
+
+def _html(word: Var) -> dict[str, Any]:
+    """Props that show a word's HTML (see PLAIN_KEYS): ours, escaped in _words, never the resident's input."""
+    return {"custom_attrs": {"dangerouslySetInnerHTML": {"__html": word}}}
 
 
 class _Notices(Fragment):
@@ -100,18 +125,18 @@ def notices() -> Component:
     connection = rx.el.div(
         rx.cond(
             has_hydration_payload_error,
-            rx.el.p(_word("too_large")),
+            rx.el.p(**_html(_word("too_large"))),
             rx.cond(
                 has_too_many_connection_errors,
-                rx.fragment(rx.el.p(rx.el.strong(_word("lost"))), rx.el.p(_word("lost_hint"))),
+                rx.fragment(rx.el.p(rx.el.strong(**_html(_word("lost")))), rx.el.p(**_html(_word("lost_hint")))),
             ),
         ),
         id="connection-notice",
         role="status",
         class_name="notice-bar",
     )
-    # No children for React to manage: the browser writes data-message into it when told (see components
-    # script, window.minnaShowProblem), so a re-render never wipes the message.
+    # No children for React to manage: the browser writes data-message (HTML, see PLAIN_KEYS) into it when told
+    # (see components script, window.minnaShowProblem), so a re-render never wipes the message.
     problem = rx.el.div(id="problem-notice", role="alert", class_name="notice-bar",
                         custom_attrs={"data-message": _word("problem")})
     return _Notices.create(connection, problem)
@@ -141,14 +166,14 @@ def crash_boundary(stateful: bool) -> Component:
     # function has no hooks. reloadDocument: the links leave the broken render by loading the document anew.
     reload_link = {"id": "crash-reload", "reloadDocument": True}
     page = rx.el.div(
-        rx.el.title(word("crash_title")),  # the page's own <title> went with the page; React 19 hoists this one
+        rx.el.title(word("crash_title_text")),  # the page's own <title> went with the page; React 19 hoists it
         rx.el.main(
-            rx.el.h1(word("crash_title")),
-            rx.el.p(word("crash_body")),
-            rx.el.p(rx.el.a(word("crash_reload"), href=Var(_js_expr="window.location.href").to(str),
-                            custom_attrs=reload_link)),
-            rx.el.p(rx.el.a(word("crash_help"), href=Var(_js_expr="'/' + crashWords.code + '/contact'").to(str),
-                            custom_attrs={"reloadDocument": True})),
+            rx.el.h1(**_html(word("crash_title"))),
+            rx.el.p(**_html(word("crash_body"))),
+            rx.el.p(rx.el.a(href=Var(_js_expr="window.location.href").to(str),
+                            custom_attrs={**reload_link, **_html(word("crash_reload"))["custom_attrs"]})),
+            rx.el.p(rx.el.a(href=Var(_js_expr="'/' + crashWords.code + '/contact'").to(str),
+                            custom_attrs={"reloadDocument": True, **_html(word("crash_help"))["custom_attrs"]})),
             custom_attrs={"id": "main"},
             tab_index=-1,
             class_name="page",
@@ -160,7 +185,10 @@ def crash_boundary(stateful: bool) -> Component:
     # The fallback runs in the browser only (a prerender that throws fails the build): the URL gives the locale.
     lookup = _pick_js(CRASH_KEYS, "window.location.pathname")
     # ErrorBoundary makes the prop a render function of `event_args` itself; the body never reads the error.
-    render = Var(_js_expr=f"((crashWords) => ({body!s}))({lookup})", _var_data=body._get_all_var_data())
+    # A failure during hydration makes React re-create <html> without the display preferences the head script
+    # set (text size, simplified, furigana): they are applied again once the crash page is in the document.
+    reapply = "setTimeout(() => window.minnaApplyPrefs && window.minnaApplyPrefs(), 0)"
+    render = Var(_js_expr=f"((crashWords) => ({reapply}, {body!s}))({lookup})", _var_data=body._get_all_var_data())
     props: dict[str, Any] = {"fallback_render": render}
     if not stateful:
         props["on_error"] = rx.event.noop()

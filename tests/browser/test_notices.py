@@ -72,7 +72,7 @@ def test_a_failed_event_handler_is_told_in_the_page_language_until_the_page_chan
     assert notice.get_attribute("role") == "alert"
     expect(notice).to_be_hidden()
     page.evaluate(SHOW_PROBLEM_JS)  # what backend_problem sends when a handler raises
-    expect(notice).to_have_text(words("ja", PROBLEM))
+    expect(notice).to_have_text(words("ja", PROBLEM), use_inner_text=True)  # furigana off: readings not shown
     assert words("ja", PROBLEM) != PROBLEM
     axe.assert_clean(page)  # type: ignore[attr-defined]
     page.locator("#footer-help").click()  # a client-side move to another page
@@ -95,3 +95,26 @@ def test_a_page_that_fails_to_render_says_so_in_its_language_and_shows_nothing_o
     expect(page.locator("#crash-page a[href='/ar/contact']")).to_have_text(words("ar", "Contact the help desk"))
     assert page.locator("html").get_attribute("dir") == "rtl"
     axe.assert_clean(page)  # type: ignore[attr-defined]
+
+
+def test_the_notices_and_the_crash_page_carry_furigana_when_the_resident_turned_them_on(
+    page: Page, portal_url: str, axe: object
+) -> None:
+    page.context.add_cookies([{"name": "minna_prefs", "value": "size%3D200%26furigana%3Don", "url": portal_url}])
+    page.goto(f"{portal_url}/ja-easy/")
+    wait_hydrated(page)
+    notice = page.locator("#problem-notice")
+    page.evaluate(SHOW_PROBLEM_JS)
+    expect(notice.locator("ruby rt").first).to_be_visible()  # the kanji in the message have their readings
+    assert notice.locator("ruby").count() == len(notice.locator("rt").all()) > 0
+    expect(notice.locator("rt").first).to_have_attribute("aria-hidden", "true")  # read out once, as written
+    axe.assert_clean(page)  # type: ignore[attr-defined]
+
+    page.goto(f"{portal_url}/ja-easy/test-crash#crash")  # fails while hydrating: React re-creates <html>
+    heading = page.locator("#crash-page h1")
+    expect(heading).to_be_visible()
+    # The resident's display settings still hold on the crash page: readings shown, text at 200 %.
+    expect(page.locator("html")).to_have_attribute("data-furigana", "on")
+    expect(page.locator("html")).to_have_attribute("data-text-size", "200")
+    expect(heading.locator("rt").first).to_be_visible()
+    expect(page).to_have_title(words("ja-easy", "Sorry, there is a problem with this page"))  # no ruby in the title
