@@ -193,11 +193,12 @@ def main() -> None:
         rows += measure_signed_in_pages(browser, base, signed_in, args.runs)
         per_session = memory_per_session(browser, base, process.pid, args.sessions)
         browser.close()
-    print(f"{'page':36} {'first load':>11} {'req':>4} {'hydrated p50':>13} {'p90':>8}")
-    for row in rows:
+    names = [f"{row['page']} (signed in)" if row.get("signed_in") else str(row["page"]) for row in rows]
+    width = max(len(name) for name in names)
+    print(f"{'page':{width}} {'first load':>11} {'req':>4} {'hydrated p50':>13} {'p90':>8}")
+    for name, row in zip(names, rows, strict=True):
         flag = " " if row["first_load_bytes"] <= BUDGET_BYTES and row["hydrated_ms_median"] <= BUDGET_HYDRATE_MS else "!"
-        name = f"{row['page']} (signed in)" if row.get("signed_in") else row["page"]
-        print(f"{name:36} {row['first_load_bytes'] / 1024:9.1f}KB {row['requests']:4d} "
+        print(f"{name:{width}} {row['first_load_bytes'] / 1024:9.1f}KB {row['requests']:4d} "
               f"{row['hydrated_ms_median']:11.1f}ms {row['hydrated_ms_p90']:6.1f}ms {flag}")
     print(f"backend memory per session ({args.sessions} open): {per_session:.3f} MB "
           f"(budget {BUDGET_SESSION_MB} MB)")
