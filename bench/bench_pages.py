@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 import psutil
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, CDPSession, Page, sync_playwright
 
 from rxapp.devserver import running_portal
 from rxapp.i18n import shipped_locales
@@ -51,10 +51,8 @@ HYDRATION_PROBE = """
 """
 
 
-def first_load_bytes(browser: Browser, url: str) -> tuple[int, int]:
-    context = browser.new_context()
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
+def count_transfer(cdp: CDPSession) -> dict[str, int]:
+    """Counts, from now on, the compressed bytes and requests the page receives (CDP encodedDataLength)."""
     cdp.send("Network.enable")
     total = {"bytes": 0, "requests": 0}
 
@@ -63,6 +61,14 @@ def first_load_bytes(browser: Browser, url: str) -> tuple[int, int]:
         total["requests"] += 1
 
     cdp.on("Network.loadingFinished", finished)
+    return total
+
+
+def first_load_bytes(browser: Browser, url: str) -> tuple[int, int]:
+    context = browser.new_context()
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    total = count_transfer(cdp)
     page.goto(url, wait_until="networkidle")
     page.wait_for_timeout(300)
     context.close()
@@ -96,15 +102,8 @@ def sign_in(page: Page, base: str, locale: str) -> None:
 def signed_in_load(page: Page, url: str, ready: str) -> tuple[int, int, float, float]:
     """(bytes, requests, hydrated ms, data-ready ms) of one uncached full load in a signed-in tab."""
     cdp = page.context.new_cdp_session(page)
-    cdp.send("Network.enable")
+    total = count_transfer(cdp)
     cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-    total = {"bytes": 0, "requests": 0}
-
-    def finished(event: dict) -> None:
-        total["bytes"] += int(event.get("encodedDataLength", 0))
-        total["requests"] += 1
-
-    cdp.on("Network.loadingFinished", finished)
     page.goto(url, wait_until="commit")
     page.wait_for_function("window.__minnaHydratedAt !== null", timeout=30_000)
     page.wait_for_selector(ready, timeout=30_000)

@@ -76,9 +76,10 @@ def _words() -> dict[str, dict[str, str]]:
     from rxapp.components.lang_fragment import furigana_html
 
     table = {}
+    all_texts = _texts()
     for locale in shipped_locales():
         t = T(locale)
-        texts = _texts()[locale.code]
+        texts = all_texts[locale.code]
         words = {key: furigana_html(t, text) for key, text in texts.items() if key != "code"}
         words["crash_title_text"] = texts["crash_title"]
         words["code"] = texts["code"]
@@ -102,9 +103,9 @@ def _word(key: str) -> Var:
     return Var(_js_expr=f"{WORDS}.{key}").to(str)
 
 
-def _html(word: Var) -> dict[str, Any]:
-    """Props that show a word's HTML (see PLAIN_KEYS): ours, escaped in _words, never the resident's input."""
-    return {"custom_attrs": {"dangerouslySetInnerHTML": {"__html": word}}}
+def _inner_html(word: Var) -> dict[str, Any]:
+    """The attribute that shows a word's HTML (see PLAIN_KEYS): ours, escaped in _words, never the resident's input."""
+    return {"dangerouslySetInnerHTML": {"__html": word}}
 
 
 class _Notices(Fragment):
@@ -125,10 +126,13 @@ def notices() -> Component:
     connection = rx.el.div(
         rx.cond(
             has_hydration_payload_error,
-            rx.el.p(**_html(_word("too_large"))),
+            rx.el.p(custom_attrs=_inner_html(_word("too_large"))),
             rx.cond(
                 has_too_many_connection_errors,
-                rx.fragment(rx.el.p(rx.el.strong(**_html(_word("lost")))), rx.el.p(**_html(_word("lost_hint")))),
+                rx.fragment(
+                    rx.el.p(rx.el.strong(custom_attrs=_inner_html(_word("lost")))),
+                    rx.el.p(custom_attrs=_inner_html(_word("lost_hint"))),
+                ),
             ),
         ),
         id="connection-notice",
@@ -168,12 +172,12 @@ def crash_boundary(stateful: bool) -> Component:
     page = rx.el.div(
         rx.el.title(word("crash_title_text")),  # the page's own <title> went with the page; React 19 hoists it
         rx.el.main(
-            rx.el.h1(**_html(word("crash_title"))),
-            rx.el.p(**_html(word("crash_body"))),
+            rx.el.h1(custom_attrs=_inner_html(word("crash_title"))),
+            rx.el.p(custom_attrs=_inner_html(word("crash_body"))),
             rx.el.p(rx.el.a(href=Var(_js_expr="window.location.href").to(str),
-                            custom_attrs={**reload_link, **_html(word("crash_reload"))["custom_attrs"]})),
+                            custom_attrs={**reload_link, **_inner_html(word("crash_reload"))})),
             rx.el.p(rx.el.a(href=Var(_js_expr="'/' + crashWords.code + '/contact'").to(str),
-                            custom_attrs={"reloadDocument": True, **_html(word("crash_help"))["custom_attrs"]})),
+                            custom_attrs={"reloadDocument": True, **_inner_html(word("crash_help"))})),
             custom_attrs={"id": "main"},
             tab_index=-1,
             class_name="page",

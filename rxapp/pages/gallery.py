@@ -153,15 +153,16 @@ def _group_page(group: str) -> Callable[[T], rx.Component]:
     def build(t: T) -> rx.Component:
         names = _present(group)
         titles = _component_titles(t)
+        heading = _group_titles(t)[group]
         return page_shell(
             t,
             f"components/{group}",
             back_link(t, f"/{t.code}/components", text=t._("All components"), id="gallery-back"),
-            rx.el.h1(_group_titles(t)[group]),
+            rx.el.h1(heading),
             rx.el.nav(
                 rx.el.ul(*[rx.el.li(rx.el.a(titles.get(name, name), href=f"#component-{name}")) for name in names],
                          class_name="gallery__index"),
-                aria_label=_group_titles(t)[group],
+                aria_label=heading,
             ),
             *[_section(t, name) for name in names],
         )
