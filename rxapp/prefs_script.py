@@ -2,7 +2,8 @@
 
 PREFS_SCRIPT runs from <head> in the prerendered HTML, before React hydrates. It reads the `minna_prefs`
 cookie (URL-encoded `size=150&mode=simple&contrast=high&furigana=on&motion=reduce`) and sets data attributes
-on <html>; the stylesheet does the rest. It also remembers the locale of the page being viewed.
+on <html>; the stylesheet does the rest. It also remembers the locale of the page being viewed, and marks a
+page opened with a query string so that content built without the query does not flash before hydration.
 The server (rxapp/prefs_server.py) writes the same attributes into the HTML it sends, so they are right even
 with JavaScript off; this script keeps them right for pages served from a cache.
 
@@ -70,6 +71,12 @@ PREFS_SCRIPT = r"""
           root.setAttribute("data-" + (kv[0] === "size" ? "text-size" : kv[0]), kv[1]);
         }
       });
+    }
+    // The prerendered page cannot know the URL's query (a search, a filter): what depends on it waits, hidden,
+    // for the state that read it (see [data-query-dependent] in minna.css), at most 4 s, then shows as built.
+    if (location.search && !root.hasAttribute("data-query-pending")) {
+      root.setAttribute("data-query-pending", "");
+      setTimeout(function () { root.removeAttribute("data-query-pending"); }, 4000);
     }
     var code = location.pathname.split("/")[1];
     if (/^[a-z]{2,3}(-[A-Za-z]{2,8})?$/.test(code)) {

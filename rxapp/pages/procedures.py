@@ -6,6 +6,8 @@ so the words are in the URL; with the websocket up, the submit is handled client
 
 from __future__ import annotations
 
+from typing import Any
+
 import reflex as rx
 
 from rxapp.components.button import button
@@ -71,6 +73,12 @@ def _events(t: T) -> rx.Component:
     )
 
 
+def _waits_for_query() -> dict[str, Any]:
+    """The count and the list are prerendered for every procedure: opened with ?q= or ?event=, they stay hidden
+    until the search has run (the hydrated state), instead of showing all procedures for a moment."""
+    return {"data-query-dependent": "", "data-hydrated": rx.State.is_hydrated}
+
+
 @page("procedures", title=lambda t: t._("Find a procedure"), on_load=[ProcedureSearchState.load])
 def search_page(t: T) -> rx.Component:
     return page_shell(
@@ -94,11 +102,12 @@ def search_page(t: T) -> rx.Component:
         _events(t),
         rx.el.h2(t._("Procedures"), id="results-title"),
         # Always rendered, only its text changes: screen readers hear the count after each search.
-        rx.el.p(_count(t), role="status", id="result-count"),
+        rx.el.p(_count(t), role="status", id="result-count", **_waits_for_query()),
         rx.el.ul(
             *[rx.cond(S.results.contains(info.id), _result(t, info)) for info in CATALOG],
             class_name="result-list",
             aria_labelledby="results-title",
+            **_waits_for_query(),
         ),
         rx.cond(
             S.count == 0,

@@ -61,6 +61,40 @@ def test_search_by_keyboard_and_life_event(page: Page, portal_url: str, axe: obj
     expect(page.locator("#result-count")).to_have_text("0 procedures found")
 
 
+# Every change to the results a sighted resident could see while the page loads: visible items and count text.
+RECORD_VISIBLE_RESULTS = """
+window.__shown = [];
+const record = () => {
+  // Nothing is painted before the (render-blocking) stylesheet has loaded.
+  if (![...document.styleSheets].some((sheet) => sheet.href && sheet.href.includes("global_styles"))) return;
+  const visible = (el) => el && el.checkVisibility({visibilityProperty: true});
+  const items = [...document.querySelectorAll(".result-list > li")].filter(visible).length;
+  const count = document.getElementById("result-count");
+  const shown = items + "|" + (visible(count) ? count.textContent : "");
+  if (window.__shown.at(-1) !== shown) window.__shown.push(shown);
+};
+new MutationObserver(record).observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
+document.addEventListener("load", record, true);
+"""
+
+
+def test_search_link_never_shows_the_unfiltered_list(page: Page, portal_url: str) -> None:
+    # A shared or bookmarked search: the page is prerendered with every procedure, but a resident must never see
+    # those (or "7 procedures found") before the one result.
+    page.add_init_script(RECORD_VISIBLE_RESULTS)
+    page.goto(f"{portal_url}/en/procedures?q=moving")
+    wait_hydrated(page)
+    expect(page.locator("#result-count")).to_have_text("1 procedure found")
+    expect(page.locator(".result-list")).to_be_visible()
+    shown = [entry for entry in page.evaluate("window.__shown") if entry != "0|"]
+    assert shown == ["1|1 procedure found"], shown
+    # Without a query the prerendered list is the answer: it shows at once, before the state arrives.
+    page.goto(f"{portal_url}/en/procedures")
+    wait_hydrated(page)
+    shown = [entry for entry in page.evaluate("window.__shown") if entry != "0|"]
+    assert shown[0] == f"{len(CATALOG)}|{len(CATALOG)} procedures found", shown
+
+
 @pytest.mark.parametrize("locale", LOCALES)
 def test_search_and_detail_pages_pass_axe(page: Page, portal_url: str, axe: object, locale: str) -> None:
     page.goto(f"{portal_url}/{locale}/procedures")
