@@ -11,7 +11,7 @@ from collections.abc import Callable
 import reflex as rx
 from reflex_base.vars.base import Var, VarData
 
-from rxapp import inventory_api, middleware, prefs_server
+from rxapp import browser_session, inventory_api, middleware, prefs_server
 from rxapp.client_assets import inline_script, publish_script
 from rxapp.components.client_script import COMPONENTS_SCRIPT
 from rxapp.components.lang_fragment import furigana_page
@@ -21,6 +21,7 @@ from rxapp.i18n.overlay import backend_problem, crash_boundary, localized_overla
 from rxapp.pages import PAGES
 from rxapp.pages.not_found import not_found, not_found_title
 from rxapp.prefs_script import FRAGMENT_FOCUS_SCRIPT, PREFS_FORM_SCRIPT, PREFS_SCRIPT
+from rxapp.state.session_binding import SessionBinding
 
 # <html lang dir> follow the URL's locale prefix, in the prerendered HTML and after client-side moves.
 _LANG_TABLE = {loc.code: loc.html_lang for loc in shipped_locales()}
@@ -54,6 +55,8 @@ def _api_transformers() -> list:
     transformers: list = []
     try:
         backend = importlib.import_module("rxapp.backend.app")
+        # The embedded backend and this portal's adapter share one key per data directory (see the README).
+        os.environ.setdefault("PORTAL_BACKEND_KEY", importlib.import_module("rxapp.backend.storage").shared_key())
         transformers.append(backend.create_api())
     except ModuleNotFoundError:
         pass
@@ -62,6 +65,7 @@ def _api_transformers() -> list:
     transformers.append(middleware.cache_headers)
     transformers.append(inventory_api.pages_inventory)  # GET /_minna/pages.json for the accessibility suite
     transformers.append(prefs_server.prefs_middleware)  # display prefs in the HTML itself; GET /_prefs
+    transformers.append(browser_session.session_cookie)  # the browser's HttpOnly session cookie; /_session/rotate
     return transformers
 
 
@@ -84,6 +88,8 @@ app = rx.App(
     toaster=None,  # no sonner: the notices in rxapp/i18n/overlay.py say the same in the page's language
     backend_exception_handler=backend_problem,
 )
+# Every event first checks that the tab's session is still this browser's (rxapp/state/session_binding.py).
+app.add_middleware(SessionBinding())
 # Reflex's connection messages in the page's language (rxapp/i18n/overlay.py).
 app.app_wraps[(5, "Overlay")] = localized_overlay
 # A page that fails to render says so in its language, without Reflex's English stack-trace screen.

@@ -28,6 +28,7 @@ from rxapp.api.errors import (
     NotFound,
     PinIncorrect,
     PortalError,
+    TooManyAttempts,
     Unauthorised,
     ValidationFailed,
 )
@@ -92,6 +93,9 @@ def _error_from_response(response: httpx.Response) -> PortalError:
         )
     if code == "card_locked":
         return CardLocked(message, status=status)
+    if status == 429:
+        retry = body.retry_after_s or int(response.headers.get("retry-after", "0") or 0) or 60
+        return TooManyAttempts(message, retry_after_s=retry, status=status)
     if status == 422 or body.field_errors:
         return ValidationFailed(message, field_errors=body.field_errors, code=code or None, status=status)
     by_status: dict[int, type[PortalError]] = {
@@ -208,28 +212,41 @@ class PortalClient:
         """Simulated cards for the sign-in page."""
         return await self._call("GET", "/demo-cards", list[DemoCard])
 
-    async def sign_in(self, card_id: str, pin: str, *, device: str = "") -> Session:
-        """Card + PIN. Raises PinIncorrect(tries_left), CardLocked, NotFound, ValidationFailed.
+    async def sign_in(self, card_id: str, pin: str, *, device: str = "", client_address: str = "") -> Session:
+        """Card + PIN. Raises PinIncorrect(tries_left), CardLocked, TooManyAttempts, NotFound, ValidationFailed.
 
         `device` is the resident's browser's User-Agent: the backend records it in 操作履歴, where the
-        portal's own HTTP client would say nothing useful."""
+        portal's own HTTP client would say nothing useful. `client_address` is the resident's address, for
+        the backend's per-client sign-in limits (vouched for with the shared backend key)."""
         return await self._call("POST", "/sessions", Session, json={"card_id": card_id, "pin": pin},
-                                headers=_device_header(device))  # fmt: skip
+                                headers=self._resident_headers(device, client_address))  # fmt: skip
 
-    async def sign_in_smartphone_start(self, card_id: str) -> SmartphoneChallenge:
+    async def sign_in_smartphone_start(self, card_id: str, *, client_address: str = "") -> SmartphoneChallenge:
         """Start a smartphone sign-in challenge."""
-        return await self._call(
-            "POST", "/sessions/smartphone", SmartphoneChallenge, json={"card_id": card_id}
-        )
+        return await self._call("POST", "/sessions/smartphone", SmartphoneChallenge, json={"card_id": card_id},
+                                headers=self._resident_headers("", client_address))  # fmt: skip
 
     async def sign_in_smartphone_complete(
-        self, challenge_id: str, *, approved: bool = True, device: str = ""
+        self, challenge_id: str, *, approved: bool = True, pin: str | None = None, device: str = "",
+        client_address: str = "",
     ) -> Session:
-        """Complete it with the phone's (simulated) biometric result."""
+        """Complete it: approval carries the resident's PIN, which the backend checks like a card sign-in."""
+        body: dict[str, Any] = {"approved": approved}
+        if approved:
+            body["pin"] = pin
         return await self._call(
-            "POST", f"/sessions/smartphone/{challenge_id}/complete", Session, json={"approved": approved},
-            headers=_device_header(device),
-        )
+            "POST", f"/sessions/smartphone/{challenge_id}/complete", Session, json=body,
+            headers=self._resident_headers(device, client_address),
+        )  # fmt: skip
+
+    def _resident_headers(self, device: str, client_address: str) -> dict[str, str]:
+        """The resident's browser and address, forwarded for the activity log and the sign-in limits."""
+        headers = _device_header(device)
+        address = "".join(ch for ch in client_address if ch.isalnum() or ch in ".:")[:64]
+        if address and self.settings.backend_key:
+            headers[CLIENT_ADDRESS_HEADER] = address
+            headers[BACKEND_KEY_HEADER] = self.settings.backend_key
+        return headers
 
     async def get_session(self, token: str) -> Session:
         """The current session (who acts for whom, when it expires)."""
@@ -422,6 +439,8 @@ async def close_client() -> None:
 
 
 DEVICE_HEADER = "X-Client-User-Agent"
+CLIENT_ADDRESS_HEADER = "X-Client-Address"
+BACKEND_KEY_HEADER = "X-Portal-Key"
 
 
 def _device_header(device: str) -> dict[str, str]:

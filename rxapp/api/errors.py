@@ -71,6 +71,16 @@ class PinIncorrect(PortalError):
         self.tries_left = tries_left
 
 
+class TooManyAttempts(PortalError):
+    """429: too many sign-in attempts from this client; `retry_after_s` until the next one is accepted."""
+
+    code = "too_many_attempts"
+
+    def __init__(self, message: str = "", *, retry_after_s: int, status: int | None = None) -> None:
+        super().__init__(message, status=status)
+        self.retry_after_s = retry_after_s
+
+
 class ValidationFailed(PortalError):
     """422: `field_errors` maps form field names to machine codes (required, pattern, not_katakana…)."""
 
@@ -104,6 +114,7 @@ __all__ = [
     "NotFound",
     "PinIncorrect",
     "PortalError",
+    "TooManyAttempts",
     "Unauthorised",
     "ValidationFailed",
 ]

@@ -31,6 +31,7 @@ class ErrorBody(Model):
     message: str = Field(default="", description="Developer-facing explanation (English).")
     field_errors: dict[str, str] = Field(default_factory=dict, description="Form field name → machine code.")
     tries_left: int | None = Field(default=None, description="Only with pin_incorrect.")
+    retry_after_s: int | None = Field(default=None, description="Only with too_many_attempts (also Retry-After).")
 
 
 class Health(Model):
@@ -126,9 +127,11 @@ class SmartphoneChallenge(Model):
 
 
 class SmartphoneCompleteRequest(Model):
-    """Result of the (simulated) biometric check on the phone."""
+    """The phone's answer. Approving needs the resident's secret: on a real phone the biometric check unlocks
+    the smartphone certificate; the demo's simulated phone asks for the sign-in PIN, which the backend checks."""
 
     approved: bool = True
+    pin: PinStr | None = None
 
 
 # --------------------------------------------------------------------------------------------- profile

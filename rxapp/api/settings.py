@@ -36,6 +36,11 @@ class ApiSettings(BaseSettings):
     retries: int = Field(default=2, ge=0, le=10, description="Extra attempts for idempotent requests")
     backoff_base: float = Field(default=0.1, ge=0, description="First backoff in seconds; doubles each retry")
     max_connections: int = Field(default=50, ge=1)
+    backend_key: str = Field(
+        default="",
+        description="Shared secret with which the portal vouches for the resident's address it forwards "
+        "(PORTAL_BACKEND_KEY); without it the backend counts sign-in attempts per caller.",
+    )
 
     def base_url(self) -> str:
         """Absolute URL of the API root, always ending in /api/v1."""

@@ -71,6 +71,16 @@ from rxapp.backend.storage import Store
 API_PREFIX = "/api/v1"
 VERSION = "1.0.0"
 MAX_PIN_TRIES = 3
+# Anti-automation (OWASP ASVS V2.2.1): per client, across all cards, within a sliding window. The card's own
+# 3-try lock models the chip, which in real life needs the card in hand; these limits are what keeps a remote
+# caller from guessing PINs or locking many residents' cards. See README, "Sign-in security".
+SIGN_IN_WINDOW_S = 15 * 60
+SIGN_IN_FAILURES_PER_WINDOW = int(os.environ.get("PORTAL_SIGN_IN_FAILURES", "10"))
+SIGN_IN_STARTS_PER_WINDOW = int(os.environ.get("PORTAL_SIGN_IN_STARTS", "30"))
+# The portal forwards the resident's address in this header, proven by the shared key in the next one; from
+# anyone else the header is ignored and the caller's own address counts.
+CLIENT_ADDRESS_HEADER = "x-client-address"
+BACKEND_KEY_HEADER = "x-portal-key"
 KATAKANA_RE = re.compile(r"^[ァ-ヴー]+(?:[ 　][ァ-ヴー]+)*$")
 POSTAL_RE = re.compile(r"^[0-9]{3}-?[0-9]{4}$")
 IDEMPOTENCY_KEY_RE = re.compile(r"^[A-Za-z0-9_.:-]{8,128}$")
@@ -114,12 +124,12 @@ class ApiError(Exception):
         *,
         field_errors: dict[str, str] | None = None,
         tries_left: int | None = None,
+        retry_after_s: int | None = None,
     ) -> None:
         super().__init__(message or code)
         self.status = status
-        self.body = ErrorBody(
-            code=code, message=message, field_errors=field_errors or {}, tries_left=tries_left
-        )
+        self.body = ErrorBody(code=code, message=message, field_errors=field_errors or {}, tries_left=tries_left,
+                              retry_after_s=retry_after_s)  # fmt: skip
 
 
 def _now() -> datetime:
@@ -142,6 +152,61 @@ def _device(request: Request) -> str:
                                    ("Safari", "Safari"), ("Firefox", "Firefox"), ("python-httpx", "httpx")] if k in ua),
                    "Other")  # fmt: skip
     return f"{os_name} / {browser}"
+
+
+def _client_address(request: Request) -> str:
+    """Who is trying to sign in, for the per-client limits: the resident's address when the portal vouches
+    for it with the shared key, else the caller itself."""
+    peer = request.client.host if request.client else "unknown"
+    key = os.environ.get("PORTAL_BACKEND_KEY", "")
+    forwarded = request.headers.get(CLIENT_ADDRESS_HEADER, "").strip()[:64]
+    if key and forwarded and secrets.compare_digest(request.headers.get(BACKEND_KEY_HEADER, ""), key):
+        return forwarded
+    return peer
+
+
+def _throttle(conn: sqlite3.Connection, client: str, kind: str, limit: int) -> None:
+    """Refuse (429) when `client` already made `limit` attempts of `kind` in the window."""
+    now = time.time()
+    row = conn.execute(
+        "SELECT COUNT(*) AS n, MIN(at) AS first FROM credential_attempts WHERE client = ? AND kind = ? AND at > ?",
+        (client, kind, now - SIGN_IN_WINDOW_S),
+    ).fetchone()
+    if int(row["n"]) >= limit:
+        retry_after = max(1, int(float(row["first"]) + SIGN_IN_WINDOW_S - now) + 1)
+        raise ApiError(429, "too_many_attempts", "too many sign-in attempts from this client",
+                       retry_after_s=retry_after)  # fmt: skip
+
+
+def _record_attempt(conn: sqlite3.Connection, client: str, kind: str) -> None:
+    now = time.time()
+    conn.execute("DELETE FROM credential_attempts WHERE at <= ?", (now - SIGN_IN_WINDOW_S,))
+    conn.execute("INSERT INTO credential_attempts (client, kind, at) VALUES (?, ?, ?)", (client, kind, now))
+
+
+def _verify_pin(
+    conn: sqlite3.Connection, card: sqlite3.Row, pin: str, request: Request, method: SignInMethod
+) -> ApiError | None:
+    """Check a sign-in PIN against the card, counting wrong tries (3 lock it). Returns the error to raise
+    after the transaction commits (raising inside would roll the count back), or None when it is right."""
+    if card["locked"]:
+        return ApiError(423, "card_locked", "card locked; reset at the municipal office")
+    if secrets.compare_digest(str(card["pin"]), pin):
+        conn.execute("UPDATE cards SET failed_tries = 0 WHERE card_id = ?", (card["card_id"],))
+        return None
+    failed = int(card["failed_tries"]) + 1
+    locked = failed >= MAX_PIN_TRIES
+    conn.execute("UPDATE cards SET failed_tries = ?, locked = ? WHERE card_id = ?",
+                 (failed, int(locked), card["card_id"]))  # fmt: skip
+    _record_attempt(conn, _client_address(request), "failure")
+    resident = str(card["resident_id"])
+    _log_activity(conn, resident_id=resident, actor_id=resident, action="sign_in_failed", device=_device(request),
+                  method=method.value)  # fmt: skip
+    if locked:
+        _log_activity(conn, resident_id=resident, actor_id=resident, action="card_locked", device=_device(request),
+                      method=method.value)  # fmt: skip
+        return ApiError(423, "card_locked", "card locked after 3 wrong PINs")
+    return ApiError(401, "pin_incorrect", "wrong PIN", tries_left=MAX_PIN_TRIES - failed)
 
 
 def _log_activity(
@@ -234,14 +299,16 @@ def create_api(store: Store | None = None) -> FastAPI:
     app.state.store = db
     router = APIRouter(prefix=API_PREFIX, responses={
         400: {"model": ErrorBody}, 401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 404: {"model": ErrorBody},
-        409: {"model": ErrorBody}, 422: {"model": ErrorBody}, 423: {"model": ErrorBody},
+        409: {"model": ErrorBody}, 422: {"model": ErrorBody}, 423: {"model": ErrorBody}, 429: {"model": ErrorBody},
     })  # fmt: skip
 
     # ------------------------------------------------------------------------------- errors
 
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
-        return JSONResponse(status_code=exc.status, content=exc.body.model_dump(mode="json"))
+        retry = exc.body.retry_after_s
+        return JSONResponse(status_code=exc.status, content=exc.body.model_dump(mode="json"),
+                            headers={"Retry-After": str(retry)} if retry else None)  # fmt: skip
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -318,39 +385,33 @@ def create_api(store: Store | None = None) -> FastAPI:
 
     @router.post("/sessions", response_model=Session, status_code=201, tags=["sign-in"])
     def sign_in(body: SignInRequest, request: Request) -> Session:
-        """Card + PIN sign-in. Three wrong PINs in a row lock the card until reset-demo."""
+        """Card + PIN sign-in. Three wrong PINs in a row lock the card until reset-demo; too many failures from
+        one client within 15 minutes are refused (429, Retry-After) before the PIN is even looked at."""
         with db.write() as conn:
+            _throttle(conn, _client_address(request), "failure", SIGN_IN_FAILURES_PER_WINDOW)
             card = conn.execute("SELECT * FROM cards WHERE card_id = ?", (body.card_id,)).fetchone()
             if card is None:
                 raise ApiError(404, "not_found", "unknown card")
-            if card["locked"]:
-                raise ApiError(423, "card_locked", "card locked; reset at the municipal office")
-            if not secrets.compare_digest(str(card["pin"]), body.pin):
-                failed = int(card["failed_tries"]) + 1
-                locked = failed >= MAX_PIN_TRIES
-                conn.execute("UPDATE cards SET failed_tries = ?, locked = ? WHERE card_id = ?",
-                             (failed, int(locked), body.card_id))  # fmt: skip
-                _log_activity(conn, resident_id=card["resident_id"], actor_id=card["resident_id"],
-                              action="sign_in_failed", device=_device(request), method="card")  # fmt: skip
-                if locked:
-                    # Raising would roll the update back, so the lock is committed and reported below.
-                    error = ApiError(423, "card_locked", "card locked after 3 wrong PINs")
-                else:
-                    error = ApiError(401, "pin_incorrect", "wrong PIN", tries_left=MAX_PIN_TRIES - failed)
-            else:
-                conn.execute("UPDATE cards SET failed_tries = 0 WHERE card_id = ?", (body.card_id,))
+            error = _verify_pin(conn, card, body.pin, request, SignInMethod.card)
+            if error is None:
                 return _open_session(conn, str(card["resident_id"]), SignInMethod.card, _device(request))
         raise error
 
     @router.post(
         "/sessions/smartphone", response_model=SmartphoneChallenge, status_code=201, tags=["sign-in"]
     )
-    def smartphone_start(body: SmartphoneStartRequest) -> SmartphoneChallenge:
-        """Start a smartphone sign-in; the phone approves it with (simulated) biometrics."""
+    def smartphone_start(body: SmartphoneStartRequest, request: Request) -> SmartphoneChallenge:
+        """Start a smartphone sign-in; the phone approves it with the resident's secret (see complete)."""
         with db.write() as conn:
+            client = _client_address(request)
+            _throttle(conn, client, "start", SIGN_IN_STARTS_PER_WINDOW)
+            _throttle(conn, client, "failure", SIGN_IN_FAILURES_PER_WINDOW)
             card = conn.execute("SELECT * FROM cards WHERE card_id = ?", (body.card_id,)).fetchone()
             if card is None:
                 raise ApiError(404, "not_found", "unknown card")
+            if card["locked"]:
+                raise ApiError(423, "card_locked", "card locked; reset at the municipal office")
+            _record_attempt(conn, client, "start")
             challenge = SmartphoneChallenge(challenge_id=secrets.token_urlsafe(16), card_id=body.card_id,
                                             status=ChallengeStatus.pending, expires_at=_now() + timedelta(minutes=5))  # fmt: skip
             conn.execute("INSERT INTO challenges (challenge_id, card_id, status, expires_at) VALUES (?, ?, ?, ?)",
@@ -360,25 +421,35 @@ def create_api(store: Store | None = None) -> FastAPI:
 
     @router.post("/sessions/smartphone/{challenge_id}/complete", response_model=Session, tags=["sign-in"])
     def smartphone_complete(challenge_id: str, body: SmartphoneCompleteRequest, request: Request) -> Session:
-        """Complete the challenge: approved → a session; denied → smartphone_denied."""
+        """Complete the challenge. Approval needs the sign-in PIN, checked here against the card's counter and
+        lock (the phone's certificate stands in for the card's); a wrong PIN keeps the challenge open for the
+        tries left. Denied → smartphone_denied."""
         with db.write() as conn:
             row = conn.execute("SELECT * FROM challenges WHERE challenge_id = ?", (challenge_id,)).fetchone()
             if row is None or row["status"] != ChallengeStatus.pending.value:
                 raise ApiError(404, "not_found", "no pending challenge")
             if datetime.fromisoformat(row["expires_at"]) <= _now():
                 raise ApiError(401, "challenge_expired", "challenge expired")
-            status = ChallengeStatus.approved if body.approved else ChallengeStatus.denied
-            conn.execute(
-                "UPDATE challenges SET status = ? WHERE challenge_id = ?", (status.value, challenge_id)
-            )
-            if body.approved:
-                card = conn.execute(
-                    "SELECT resident_id FROM cards WHERE card_id = ?", (row["card_id"],)
-                ).fetchone()
-                return _open_session(
-                    conn, str(card["resident_id"]), SignInMethod.smartphone, _device(request)
-                )
-        raise ApiError(401, "smartphone_denied", "the phone did not approve")
+            if not body.approved:
+                conn.execute("UPDATE challenges SET status = ? WHERE challenge_id = ?",
+                             (ChallengeStatus.denied.value, challenge_id))  # fmt: skip
+                error = ApiError(401, "smartphone_denied", "the phone did not approve")
+            elif body.pin is None:
+                raise ApiError(422, "validation", "approval needs the PIN", field_errors={"pin": "required"})
+            else:
+                _throttle(conn, _client_address(request), "failure", SIGN_IN_FAILURES_PER_WINDOW)
+                card = conn.execute("SELECT * FROM cards WHERE card_id = ?", (row["card_id"],)).fetchone()
+                error = _verify_pin(conn, card, body.pin, request, SignInMethod.smartphone)
+                if error is None:
+                    conn.execute("UPDATE challenges SET status = ? WHERE challenge_id = ?",
+                                 (ChallengeStatus.approved.value, challenge_id))  # fmt: skip
+                    return _open_session(
+                        conn, str(card["resident_id"]), SignInMethod.smartphone, _device(request)
+                    )
+                if error.body.code == "card_locked":
+                    conn.execute("UPDATE challenges SET status = ? WHERE challenge_id = ?",
+                                 (ChallengeStatus.denied.value, challenge_id))  # fmt: skip
+        raise error
 
     @router.get("/sessions/current", response_model=Session, tags=["sign-in"])
     def current_session(c: CtxDep) -> Session:

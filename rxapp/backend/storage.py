@@ -8,7 +8,9 @@ are serialised even when many requests race.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import secrets
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -60,6 +62,8 @@ CREATE TABLE IF NOT EXISTS corrections (
 CREATE TABLE IF NOT EXISTS sessions (
     token TEXT PRIMARY KEY, resident_id TEXT NOT NULL, subject_id TEXT NOT NULL, method TEXT NOT NULL,
     expires_at TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS credential_attempts (client TEXT NOT NULL, kind TEXT NOT NULL, at REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS credential_attempts_client ON credential_attempts (client, kind, at);
 CREATE TABLE IF NOT EXISTS challenges (
     challenge_id TEXT PRIMARY KEY, card_id TEXT NOT NULL, status TEXT NOT NULL, expires_at TEXT NOT NULL);
 """
@@ -67,7 +71,7 @@ CREATE TABLE IF NOT EXISTS challenges (
 TABLES = [
     "meta", "cards", "residents", "info_items", "notices", "chain", "disclosure", "disclosure_log", "proxies",
     "services", "service_links", "accounts", "activity", "procedures", "applications", "idempotency",
-    "corrections", "sessions", "challenges",
+    "corrections", "sessions", "challenges", "credential_attempts",
 ]  # fmt: skip
 
 
@@ -77,6 +81,22 @@ def default_data_dir() -> Path:
     if env:
         return Path(env)
     return Path(__file__).resolve().parents[2] / "var"
+
+
+def shared_key() -> str:
+    """The key with which the embedded portal vouches for the addresses it forwards (PORTAL_BACKEND_KEY):
+    made once per data directory, so every worker of one deployment shares it."""
+    path = default_data_dir() / "backend.key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        draft = path.with_name(f"backend.key.{os.getpid()}")
+        draft.write_text(secrets.token_urlsafe(32))
+        draft.chmod(0o600)
+        # A hard link appears whole or not at all, and never replaces a key another worker made first.
+        with contextlib.suppress(FileExistsError):
+            os.link(draft, path)
+        draft.unlink()
+    return path.read_text().strip()
 
 
 def default_db_path() -> Path:

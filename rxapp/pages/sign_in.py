@@ -1,9 +1,10 @@
 """Sign in (card + 4-digit PIN, or the smartphone alternative), and the signed-out page.
 
-WCAG 3.3.8: the PIN field accepts paste and password managers (autocomplete="current-password"), and the
-smartphone sign-in asks for no PIN at all. Three wrong PINs lock the card's sign-in certificate; the page
-says so before it happens (tries left) and, once it has, what to do: only the municipal office counter resets
-it.
+WCAG 3.3.8: the PIN field accepts paste and password managers (autocomplete="current-password"); on a real
+phone the smartphone sign-in asks for a face or fingerprint instead. The demo's simulated phone has no secret of
+its own, so it asks for the PIN, which the backend checks against the same counter and lock as the card. Three
+wrong PINs lock the card's sign-in certificate; the page says so before it happens (tries left) and, once it
+has, what to do: only the municipal office counter resets it.
 """
 
 from __future__ import annotations
@@ -57,6 +58,17 @@ def _card_error(t: T) -> Var:
     return rx.match(S.sign_in_error, ("no_card", t._("Select the card you want to sign in with")), "")
 
 
+def _too_many(t: T) -> Var:
+    """How long to wait after too many tries from this device, in whole minutes (at most the 15-minute window)."""
+    return rx.match(
+        S.retry_after_minutes,
+        *[(n, t.n_("Too many sign-in attempts were made from this device. Try again in {count} minute.",
+                   "Too many sign-in attempts were made from this device. Try again in {count} minutes.", n))
+          for n in range(1, 16)],
+        t._("Too many sign-in attempts were made from this device. Try again later."),
+    )  # fmt: skip
+
+
 def _other_error(t: T) -> Var:
     """Errors that are not about one field: the service, the smartphone answer."""
     general = error_messages(t)
@@ -65,22 +77,27 @@ def _other_error(t: T) -> Var:
         ("smartphone_denied", t._("The smartphone did not confirm the sign-in. Try again, or sign in with your card and PIN.")),
         ("challenge_expired", t._("The sign-in request on the smartphone ran out of time. Start again.")),
         ("not_found", t._("We do not know this card. Choose another card.")),
+        ("too_many_attempts", _too_many(t)),
+        ("cookies_required", t._("Signing in needs cookies. Allow cookies for this site, reload the page and try again.")),
         *[(code, general[code]) for code in ("backend_unavailable", "backend_timeout", "backend_error")],
         t._("Something went wrong. Please try again later."),
     )  # fmt: skip
 
 
 def _summary(t: T) -> rx.Component:
-    pairs = rx.match(
-        S.sign_in_error,
-        ("no_card", [["card", _card_error(t)]]),
-        ("pin_format", [["pin", _pin_error(t)]]),
-        ("pin_incorrect", [["pin", _pin_error(t)]]),
-        ("card_locked", []),
-        ("", []),
-        [["card", _other_error(t)]],
-    ).to(list[list[str]])
-    return error_summary(t, pairs)
+    def pairs(pin_field: str) -> Var:
+        return rx.match(
+            S.sign_in_error,
+            ("no_card", [["card", _card_error(t)]]),
+            ("pin_format", [[pin_field, _pin_error(t)]]),
+            ("pin_incorrect", [[pin_field, _pin_error(t)]]),
+            ("card_locked", []),
+            ("", []),
+            [["card", _other_error(t)]],
+        ).to(list[list[str]])
+
+    # While the (simulated) phone asks for the PIN, a PIN error belongs to its field.
+    return error_summary(t, rx.cond(SignInState.phone_step == "waiting", pairs("phone-pin"), pairs("pin")))
 
 
 def _card_radio(t: T, card: Var, index: Var) -> rx.Component:
@@ -154,7 +171,6 @@ def _locked(t: T) -> rx.Component:
                 rx.el.li(t._("your residence card, if you are a foreign resident")),
             ),
             rx.el.p(t._("At the counter you choose a new 4-digit PIN. It is free.")),
-            rx.el.p(t._("Until then you can still sign in with your smartphone, if you have set it up.")),
             id="card-locked",
             tab_index=-1,
             role="region",
@@ -219,18 +235,31 @@ def _phone_step(t: T) -> rx.Component:
         rx.el.h2(t._("Confirm on your smartphone"), id="phone-step-heading", tab_index=-1),
         rx.el.p(fill(t._("We sent a sign-in request to the smartphone registered for the card of {name}."),
                      name=rx.el.strong(person_name(SignInState.phone_card_name)))),
-        rx.el.div(
+        rx.el.form(
             rx.el.p(t._("Simulated smartphone (demonstration)"), class_name="phone-sim__label", id="phone-sim-label"),
             rx.el.p(t._("Minna Portal wants to sign you in. Is this you?")),
+            text_input(
+                t,
+                label=t._("4-digit PIN for signing in"),
+                name="phone_pin",
+                id="phone-pin",
+                hint=t._("Demonstration: a real phone checks your face or fingerprint. Here, type the card's 4-digit PIN instead."),
+                error=_pin_error(t),
+                type="password",
+                autocomplete="current-password",
+                input_mode="numeric",
+                width="5",
+            ),
             button_group(
-                button(t._("Yes, confirm with face or fingerprint"), type="button", id="phone-approve",
-                       on_click=SignInState.phone_answer(True)),
+                button(t._("Yes, confirm with face or fingerprint"), id="phone-approve", prevent_double_click=True),
                 button(t._("No, this is not me"), type="button", variant="secondary", id="phone-deny",
-                       on_click=SignInState.phone_answer(False)),
+                       on_click=SignInState.phone_deny),
             ),
             role="group",
             aria_labelledby="phone-sim-label",
             class_name="phone-sim",
+            on_submit=SignInState.phone_confirm,
+            reset_on_submit=True,
         ),
         button(t._("Cancel and use the PIN instead"), type="button", variant="secondary", id="phone-cancel",
                on_click=SignInState.cancel_phone),
@@ -271,7 +300,6 @@ def sign_in_page(t: T) -> rx.Component:
                 details(
                     t._("I have forgotten my PIN"),
                     rx.el.p(t._("Do not guess: 3 wrong PINs lock the card. Go to the counter of your city, town or village office with your card. There you can set a new PIN.")),
-                    rx.el.p(t._("You can still sign in with your smartphone if you have set it up.")),
                 ),
                 rx.el.p(internal_link(t._("Help with signing in"), href=f"/{t.code}/help")),
             ),

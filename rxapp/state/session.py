@@ -26,7 +26,7 @@ principal a proxy acts for; "" when acting for oneself: the shell shows the prox
 `expires_at_ms` (epoch ms, for the timeout warning's countdown), `warn_before_s` (how long before expiry
 the warning appears: longer in simplified mode), `sign_in_error` and `tries_left` (sign-in page), `locale`
 (the route's locale code).
-Events: `sign_in(card_id, pin)`, `sign_in_smartphone(card_id, approved)`, `sign_out`, `extend`, `expired`,
+Events: `sign_in(card_id, pin)`, `sign_out`, `extend`, `expired`,
 `require_sign_in`, `act_for(resident_id)`, `stop_acting`.
 The bearer token lives only in the backend-only var `_token`: it never reaches the browser. Errors are kept
 as machine codes (rxapp.api.errors codes; `session_expired`; `sign_in_required`), never as prose.
@@ -36,6 +36,8 @@ Methods starting with "_" are helpers, not events (Reflex makes every public met
 from __future__ import annotations
 
 import contextlib
+import json
+import math
 import time
 from datetime import datetime
 from typing import Any
@@ -51,9 +53,11 @@ from rxapp.api.errors import (
     CardLocked,
     PinIncorrect,
     PortalError,
+    TooManyAttempts,
     Unauthorised,
 )
 from rxapp.api.models import Session
+from rxapp.browser_session import ROTATE_PATH, cookie_value, key_of, store
 from rxapp.i18n.registry import DEFAULT_LOCALE, shipped_locales
 
 # Warn this long before expiry (WCAG 2.2.1 asks for at least 20 s; HMRC warns 2 minutes before).
@@ -115,6 +119,8 @@ class SessionState(rx.State):
     # smartphone_denied | challenge_expired | backend_unavailable | backend_timeout | backend_error | …
     sign_in_error: str = ""
     tries_left: int = 3
+    # With too_many_attempts: whole minutes until the backend accepts another try.
+    retry_after_minutes: int = 0
     # Why the resident sees the sign-in page: "" | expired | signed_out | required
     sign_in_reason: str = ""
     # The last signed-in page visited: "sign in again" after a timeout comes back to it.
@@ -163,34 +169,61 @@ class SessionState(rx.State):
             return err.code
         return "backend_error"
 
-    def _sign_in_redirect(self, reason: str = "expired") -> rx.event.EventSpec:
-        """Forget the session and go to the sign-in page, coming back here afterwards."""
-        self._forget()
+    async def _sign_in_redirect(self, reason: str = "expired") -> rx.event.EventSpec:
+        """The session is over: forget every private state of the tab and the browser's binding, then go to
+        the sign-in page, coming back here afterwards."""
+        return_path = self.return_path
+        if self._token:
+            await store().delete(self._browser_key())
+        await forget_private_states(self)
+        self.return_path = return_path
         self.sign_in_reason = reason
         locale = self._current_locale()
         here = self._current_path()
         return rx.redirect(f"/{locale}/sign-in?next={quote(here, safe='/')}")
 
-    def _on_error(self, err: Exception) -> rx.event.EventSpec | None:
+    async def _on_error(self, err: Exception) -> rx.event.EventSpec | None:
         """What to do after an adapter error: sign in again when the session is gone; else stay."""
         if isinstance(err, SignInRequired):
             # Nobody was signed in in this tab (or the guard already sent them away): keep the first reason.
-            return self._sign_in_redirect(self.sign_in_reason or "required")
+            return await self._sign_in_redirect(self.sign_in_reason or "required")
         if isinstance(err, Unauthorised) and not isinstance(err, PinIncorrect):
-            return self._sign_in_redirect("expired")
+            return await self._sign_in_redirect("expired")
         return None
 
-    def _forget(self) -> None:
-        self._token = ""
-        self._expires_at = 0.0
-        self._resident_id = ""
-        self._subject_id = ""
-        self.signed_in = False
-        self.display_name = ""
-        self.acting_for_name = ""
-        self.acting_for_id = ""
-        self.method = ""
-        self.expires_at_ms = 0
+    def _browser_key(self) -> str:
+        """The store key of this browser's HttpOnly session cookie, as the websocket handshake carried it."""
+        return key_of(cookie_value(self.router.headers.cookie))
+
+    async def _bind(self, session: Session) -> None:
+        """Remember the session for this browser (every tab of it), until the backend's expiry."""
+        await store().put(self._browser_key(), session.token, session.expires_at.timestamp() - time.time() + 60)
+
+    async def _adopt(self, token: str, key: str) -> None:
+        """Take up the browser's live session in a tab that has none (a second tab)."""
+        try:
+            session = await get_client().get_session(token)
+        except PortalError:
+            await store().delete(key)  # ended at the backend: nothing to take up
+            return
+        self._apply(session)
+
+    async def _still_live(self) -> bool:
+        """After the local expiry passed: has another tab of this browser extended the session meanwhile?"""
+        if not self._token:
+            return False
+        try:
+            session = await get_client().get_session(self._token)
+        except PortalError:
+            return False
+        self._apply_times(session.expires_at)
+        return time.time() < self._expires_at
+
+    def _full_navigation(self, path: str) -> rx.event.EventSpec:
+        """Leave through /_session/rotate: the browser gets a new session cookie, and the page is loaded anew,
+        so nothing of the page before stays in the browser's memory."""
+        target = f"{ROTATE_PATH}?next={quote(path, safe='/')}"
+        return rx.call_script(f"window.location.replace({json.dumps(target)})")
 
     def _simple_mode(self) -> bool:
         """Simplified display mode, from the `minna_prefs` cookie the display settings write."""
@@ -225,10 +258,9 @@ class SessionState(rx.State):
         self.expires_at_ms = int(self._expires_at * 1000)
         self.warn_before_s = WARN_BEFORE_SIMPLE_S if self._simple_mode() else WARN_BEFORE_S
 
-    def _after_sign_in(self) -> rx.event.EventSpec:
+    def _after_sign_in_path(self) -> str:
         locale = self._current_locale()
-        target = safe_next(self.router.url.query_parameters.get("next"), locale)
-        return rx.redirect(target)
+        return safe_next(self.router.url.query_parameters.get("next"), locale)
 
     # ------------------------------------------------------------------------------------------ events
 
@@ -248,54 +280,52 @@ class SessionState(rx.State):
         if len(pin) != PIN_LENGTH or not pin.isdigit():
             self.sign_in_error = "pin_format"
             return None
+        if not self._browser_key():
+            self.sign_in_error = "cookies_required"
+            return None
         try:
-            session = await get_client().sign_in(card_id, pin, device=self._browser())
-        except PinIncorrect as err:
+            session = await get_client().sign_in(card_id, pin, device=self._browser(),
+                                                 client_address=self.router.session.client_ip)  # fmt: skip
+        except PortalError as err:
+            self._sign_in_failed(err)
+            return None
+        return await self._signed_in(session)
+
+    def _sign_in_failed(self, err: PortalError) -> None:
+        """Say why a sign-in (card or phone) did not work, as codes the page turns into words."""
+        if isinstance(err, PinIncorrect):
             self.sign_in_error = "pin_incorrect"
             self.tries_left = err.tries_left
-            return None
-        except CardLocked:
+        elif isinstance(err, CardLocked):
             self.sign_in_error = "card_locked"
             self.tries_left = 0
-            return None
-        except PortalError as err:
+        elif isinstance(err, TooManyAttempts):
+            self.sign_in_error = "too_many_attempts"
+            self.retry_after_minutes = max(1, math.ceil(err.retry_after_s / 60))
+        else:
             self.sign_in_error = self._error_code_of(err)
-            return None
-        self._apply(session)
-        return self._after_sign_in()
 
-    @rx.event
-    async def sign_in_smartphone(self, card_id: str, approved: bool = True) -> Any:
-        """The smartphone alternative (no PIN to remember, WCAG 3.3.8): start a challenge and let the
-        (simulated) phone approve it with its biometric check."""
-        if not card_id:
-            self.sign_in_error = "no_card"
-            return None
-        client = get_client()
-        try:
-            challenge = await client.sign_in_smartphone_start(card_id)
-            session = await client.sign_in_smartphone_complete(challenge.challenge_id, approved=approved,
-                                                               device=self._browser())
-        except PortalError as err:
-            code = self._error_code_of(err)
-            self.sign_in_error = "smartphone_denied" if err.code == "smartphone_denied" else code
-            return None
+    async def _signed_in(self, session: Session) -> Any:
+        """A new session: forget whatever the tab held before, bind the session to this browser, and go on
+        with a fresh cookie and a fresh page."""
+        await forget_private_states(self)
         self._apply(session)
-        return self._after_sign_in()
+        await self._bind(session)
+        return self._full_navigation(self._after_sign_in_path())
 
     @rx.event
     async def sign_out(self) -> Any:
         """End the session at the backend and here; show the signed-out page."""
         token = self._token
         locale = self._current_locale()
-        self._forget()
-        self.return_path = ""
+        await store().delete(self._browser_key())
+        await forget_private_states(self)
         if token:
             # The token is forgotten here anyway; an unreachable backend lets it expire on its own.
             with contextlib.suppress(PortalError):
                 await get_client().sign_out(token)
         self.sign_in_reason = "signed_out"
-        return rx.redirect(f"/{locale}/signed-out")
+        return self._full_navigation(f"/{locale}/signed-out")
 
     @rx.event
     async def signed_out_load(self) -> Any:
@@ -304,8 +334,11 @@ class SessionState(rx.State):
         if self.router.url.query_parameters.get("reason") != "timeout":
             return None
         token = self._token
-        self._forget()
+        return_path = self.return_path
+        await store().delete(self._browser_key())
+        await forget_private_states(self)
         self.sign_in_reason = "expired"
+        self.return_path = return_path  # "sign in again" comes back to the page the resident was on
         if token:
             with contextlib.suppress(PortalError):
                 await get_client().sign_out(token)
@@ -319,23 +352,24 @@ class SessionState(rx.State):
         try:
             session = await get_client().extend_session(self._token)
         except PortalError as err:
-            return self._on_error(err)
+            return await self._on_error(err)
         self._apply_times(session.expires_at)
+        await self._bind(session)
         return None
 
     @rx.event
     async def expired(self) -> Any:
         """Called by the timeout warning when time has run out: go to sign-in, coming back here after."""
-        if self._token and time.time() < self._expires_at:
+        if self._token and (time.time() < self._expires_at or await self._still_live()):
             return None  # extended in another way meanwhile (another tab, a page visit)
-        return self._sign_in_redirect("expired")
+        return await self._sign_in_redirect("expired")
 
     @rx.event
     async def require_sign_in(self) -> Any:
         """on_load guard for signed-in pages."""
-        if self._is_expired():
+        if self._is_expired() and not await self._still_live():
             reason = "expired" if self._token else "required"
-            return self._sign_in_redirect(reason)
+            return await self._sign_in_redirect(reason)
         self.return_path = quote(self._current_path(), safe="/")
         self.warn_before_s = WARN_BEFORE_SIMPLE_S if self._simple_mode() else WARN_BEFORE_S
         # Simplified mode: a page visit in the second half of the session is activity; extend quietly so
@@ -344,8 +378,9 @@ class SessionState(rx.State):
             try:
                 session = await get_client().extend_session(self._token)
             except PortalError as err:
-                return self._on_error(err)
+                return await self._on_error(err)
             self._apply_times(session.expires_at)
+            await self._bind(session)
         return None
 
     @rx.event
@@ -355,7 +390,7 @@ class SessionState(rx.State):
             token = self._require_token()
             session = await get_client().act_as(token, resident_id)
         except PortalError as err:
-            return self._on_error(err)
+            return await self._on_error(err)
         self._apply(session)
         return rx.redirect(f"/{self._current_locale()}/mypage")
 
@@ -370,6 +405,25 @@ class SessionState(rx.State):
 
 
 # ---------------------------------------------------------------------------------------------- for other states
+
+
+def _app_states(cls: type[rx.State]) -> list[type[rx.State]]:
+    """Every state class of this app below `cls` (Reflex's own internal states are left alone)."""
+    found: list[type[rx.State]] = []
+    for sub in cls.get_substates():
+        if sub.__module__.startswith("rxapp."):
+            found.append(sub)
+        found.extend(_app_states(sub))
+    return found
+
+
+async def forget_private_states(state: rx.State) -> None:
+    """Reset every state of this app in the tab to its defaults, the session included: what a resident saw
+    is gone from the server, and from the page with the next delta. The display settings live in a cookie,
+    not in state, so they stay."""
+    root = state._get_root_state()
+    for cls in _app_states(type(root)):
+        (await root.get_state(cls)).reset()
 
 
 async def session_of(state: rx.State) -> SessionState:
@@ -390,4 +444,4 @@ async def subject_id(state: rx.State) -> str:
 async def adapter_error(state: rx.State, err: Exception) -> tuple[str, Any]:
     """(machine code, event to return): a redirect to sign-in when the session is gone, else None."""
     session = await session_of(state)
-    return session._error_code_of(err), session._on_error(err)
+    return session._error_code_of(err), await session._on_error(err)

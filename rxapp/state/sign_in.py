@@ -10,8 +10,8 @@ from typing import Any
 import reflex as rx
 
 from rxapp.api import get_client
-from rxapp.api.errors import PortalError
-from rxapp.state.session import SessionState
+from rxapp.api.errors import PinIncorrect, PortalError
+from rxapp.state.session import PIN_LENGTH, SessionState
 
 
 class SignInState(rx.State):
@@ -70,9 +70,11 @@ class SignInState(rx.State):
             session.sign_in_error = "no_card"
             return None
         try:
-            challenge = await get_client().sign_in_smartphone_start(self.card_id)
+            challenge = await get_client().sign_in_smartphone_start(
+                self.card_id, client_address=session.router.session.client_ip
+            )
         except PortalError as err:
-            session.sign_in_error = SessionState._error_code_of(err)
+            session._sign_in_failed(err)
             return None
         session.sign_in_error = ""
         self._challenge_id = challenge.challenge_id
@@ -81,22 +83,52 @@ class SignInState(rx.State):
         return rx.set_focus("phone-step-heading")
 
     @rx.event
-    async def phone_answer(self, approved: bool) -> Any:
-        """The (simulated) biometric check on the phone: approved opens a session, refused says so."""
+    async def phone_confirm(self, form: dict[str, Any]) -> Any:
+        """The (simulated) phone approves with the resident's PIN, which the backend checks. A wrong PIN keeps
+        the phone's question open with the tries left; a locked card closes it."""
+        session = await self.get_state(SessionState)
+        pin = str(form.get("phone_pin") or "").strip().translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+        if not self._challenge_id:
+            self.phone_step = ""
+            session.sign_in_error = "challenge_expired"
+            return rx.set_focus("error-summary")
+        if len(pin) != PIN_LENGTH or not pin.isdigit():
+            session.sign_in_error = "pin_format"
+            return None
+        if not session._browser_key():
+            session.sign_in_error = "cookies_required"
+            return None
+        try:
+            result = await get_client().sign_in_smartphone_complete(
+                self._challenge_id, approved=True, pin=pin, device=session._browser(),
+                client_address=session.router.session.client_ip,
+            )
+        except PortalError as err:
+            if not isinstance(err, PinIncorrect):
+                self._challenge_id, self.phone_step = "", ""
+            session._sign_in_failed(err)
+            if err.code == "challenge_expired":
+                session.sign_in_error = "challenge_expired"
+            return None
+        self._challenge_id, self.phone_step = "", ""
+        return await session._signed_in(result)
+
+    @rx.event
+    async def phone_deny(self) -> Any:
+        """The resident says on the phone that this is not them: the request is refused."""
         session = await self.get_state(SessionState)
         challenge, self._challenge_id = self._challenge_id, ""
         self.phone_step = ""
-        if not challenge:
-            session.sign_in_error = "challenge_expired"
-            return None
-        try:
-            result = await get_client().sign_in_smartphone_complete(challenge, approved=approved, device=session._browser())
-        except PortalError as err:
-            session.sign_in_error = err.code if err.code in {"smartphone_denied", "challenge_expired"} else (
-                SessionState._error_code_of(err))  # fmt: skip
-            return rx.set_focus("error-summary")
-        session._apply(result)
-        return session._after_sign_in()
+        session.sign_in_error = "smartphone_denied" if challenge else "challenge_expired"
+        if challenge:
+            try:
+                await get_client().sign_in_smartphone_complete(challenge, approved=False, device=session._browser())
+            except PortalError as err:
+                if err.code not in {"smartphone_denied", "challenge_expired"}:
+                    session.sign_in_error = SessionState._error_code_of(err)
+                elif err.code == "challenge_expired":
+                    session.sign_in_error = err.code
+        return rx.set_focus("error-summary")
 
     @rx.event
     def cancel_phone(self) -> Any:

@@ -22,6 +22,8 @@ import httpx
 REPO = Path(__file__).resolve().parents[2]
 T = TypeVar("T")
 DEMO_PIN = "1234"
+# The key with which a portal vouches for the resident's address it forwards (PORTAL_BACKEND_KEY).
+BACKEND_KEY = "api-test-backend-key"
 
 
 def free_port() -> int:
@@ -61,7 +63,8 @@ class Backend:
 def start_backend(data_dir: Path, *, extra_env: dict[str, str] | None = None) -> Backend:
     """Start `python -m rxapp.backend serve` and wait until /health answers."""
     port = free_port()
-    env = {**os.environ, "PORTAL_DATA_DIR": str(data_dir), "PORTAL_DEMO_TEST_HOOKS": "1", **(extra_env or {})}
+    env = {**os.environ, "PORTAL_DATA_DIR": str(data_dir), "PORTAL_DEMO_TEST_HOOKS": "1",
+           "PORTAL_BACKEND_KEY": BACKEND_KEY, **(extra_env or {})}  # fmt: skip
     process = subprocess.Popen(
         [sys.executable, "-m", "rxapp.backend", "serve", "--port", str(port)],
         cwd=REPO,

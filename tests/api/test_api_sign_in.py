@@ -88,11 +88,11 @@ def test_bad_pin_format_and_unknown_card(client: PortalClient, backend: Backend)
 def test_smartphone_sign_in(client: PortalClient, backend: Backend) -> None:
     async def scenario() -> None:
         challenge = await client.sign_in_smartphone_start("card-nguyen-van-an")
-        session = await client.sign_in_smartphone_complete(challenge.challenge_id)
+        session = await client.sign_in_smartphone_complete(challenge.challenge_id, pin=DEMO_PIN)
         assert session.method is SignInMethod.smartphone and session.resident_id == "res-nguyen-van-an"
         assert (await client.get_profile(session.token)).residence_status is not None
         with pytest.raises(NotFound):  # a challenge is used once
-            await client.sign_in_smartphone_complete(challenge.challenge_id)
+            await client.sign_in_smartphone_complete(challenge.challenge_id, pin=DEMO_PIN)
         denied = await client.sign_in_smartphone_start("card-nguyen-van-an")
         with pytest.raises(Unauthorised) as refused:
             await client.sign_in_smartphone_complete(denied.challenge_id, approved=False)
@@ -183,7 +183,8 @@ def test_activity_names_the_residents_browser_not_the_portals_client(client: Por
     async def scenario() -> None:
         session = await client.sign_in("card-li-wei", DEMO_PIN, device=iphone)
         challenge = await client.sign_in_smartphone_start("card-li-wei")
-        phone = await client.sign_in_smartphone_complete(challenge.challenge_id, device="Mozilla/5.0 (Linux; Android 14) Chrome/120.0")
+        phone = await client.sign_in_smartphone_complete(challenge.challenge_id, pin=DEMO_PIN,
+                                                         device="Mozilla/5.0 (Linux; Android 14) Chrome/120.0")
         unnamed = await client.sign_in("card-li-wei", DEMO_PIN)
         sign_ins = [a for a in await client.list_activity(unnamed.token) if a.action == "sign_in"]
         assert [a.device for a in sign_ins[:3]] == ["Unknown / httpx", "Android / Chrome", "iPhone / Safari"]

@@ -47,7 +47,7 @@ def test_keiko_acts_for_haru_with_a_banner_on_every_page(page: Page, portal_url:
     expect(page.locator("#add-proxy-form")).to_have_count(0)
     # Back to her own account: the banner goes.
     press_on(page, "stop-acting")
-    page.wait_for_url("**/ja/mypage")
+    page.wait_for_url("**/ja/mypage**")
     expect(banner).to_have_count(0)
     expect_text(page, "h1", "マイページ")
 

@@ -55,7 +55,7 @@ def test_pin_field_accepts_paste_and_full_width_digits(page: Page, portal_url: s
     assert page.input_value("#pin") == "１２３４"
     assert page.get_attribute("#pin", "autocomplete") == "current-password"
     page.keyboard.press("Enter")
-    page.wait_for_url("**/ja/mypage")
+    page.wait_for_url("**/ja/mypage**")
 
 
 def test_wrong_pin_three_times_locks_the_card_and_explains(page: Page, portal_url: str, axe: object) -> None:
@@ -80,7 +80,6 @@ def test_wrong_pin_three_times_locks_the_card_and_explains(page: Page, portal_ur
     locked = page.locator("#card-locked")
     expect(locked).to_be_visible()
     expect(locked).to_contain_text("Only the counter of your city, town or village office can unlock it")
-    expect(locked).to_contain_text("smartphone")
     axe.assert_clean(page)  # type: ignore[attr-defined]
     # The right PIN no longer helps: the card stays locked until the counter resets it.
     page.wait_for_timeout(1_100)
@@ -92,9 +91,14 @@ def test_wrong_pin_three_times_locks_the_card_and_explains(page: Page, portal_ur
     # The card is shown as locked in the list after a reload.
     page.reload()
     expect(page.locator("#hint-card-santos-maria")).to_contain_text("Locked")
+    # The smartphone is no way round the lock: the request is refused before the phone is asked.
+    choose_card(page, "card-santos-maria")
+    press_on(page, "phone-button")
+    expect(page.locator("#card-locked")).to_be_visible()
+    expect(page.locator("#phone-step-heading")).to_have_count(0)
 
 
-def test_smartphone_sign_in_without_a_pin(page: Page, portal_url: str) -> None:
+def test_smartphone_sign_in_needs_the_residents_pin(page: Page, portal_url: str, axe: object) -> None:
     page.goto(f"{portal_url}/ja/sign-in")
     choose_card(page, "card-nguyen-van-an")
     press_on(page, "phone-button")
@@ -102,15 +106,29 @@ def test_smartphone_sign_in_without_a_pin(page: Page, portal_url: str) -> None:
     press_on(page, "phone-deny")
     expect_text(page, "#error-summary", "スマートフォンでサインインが確認されませんでした")
     press_on(page, "phone-button", backwards=True)
+    # Approving is not enough: the phone asks for the resident's secret, and the backend checks it.
     press_on(page, "phone-approve")
-    page.wait_for_url("**/ja/mypage")
+    expect(page.locator("#phone-pin-error")).to_be_visible()
+    assert "/sign-in" in page.url
+    page.wait_for_timeout(1_100)  # the confirm button ignores a second press within a second (double-click)
+    tab_to_id(page, "phone-pin", backwards=True)
+    page.keyboard.type("9999")
+    page.keyboard.press("Enter")
+    expect_text(page, "#phone-pin-error", "暗証番号が正しくありません")
+    expect(page.locator("#error-summary a[href$='#phone-pin']")).to_be_visible()
+    axe.assert_clean(page)  # type: ignore[attr-defined]
+    page.wait_for_timeout(1_100)  # the confirm button ignores a second press within a second (double-click)
+    tab_to_id(page, "phone-pin")
+    page.keyboard.type(PIN)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/ja/mypage**")
     expect(page.locator(".session-bar")).to_contain_text("NGUYEN VAN AN")
 
 
 def test_sign_out_by_keyboard_then_pages_need_sign_in_again(page: Page, portal_url: str) -> None:
     sign_in(page, portal_url, "en", "card-souza-ana")
     press_on(page, "session-sign-out")
-    page.wait_for_url("**/en/signed-out")
+    page.wait_for_url("**/en/signed-out**")
     expect(page.locator("h1")).to_have_text("You have signed out")
     page.goto(f"{portal_url}/en/my-info")
     page.wait_for_url("**/en/sign-in?next=**")
