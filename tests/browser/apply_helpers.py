@@ -67,7 +67,8 @@ def sign_in(page: Page, base: str, locale: str, who: str, next_path: str) -> Non
     tab_to(page, "#pin")
     page.keyboard.type(PIN)
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(re.escape(next_path.split("?")[0])), timeout=40_000)
+    # The path itself, not the sign-in page's `next` parameter that names it.
+    page.wait_for_url(re.compile(r"^[^?]*" + re.escape(next_path.split("?")[0])), timeout=40_000)
 
 
 def answer_text(page: Page, name: str, text: str) -> None:

@@ -64,7 +64,9 @@ def sign_in(page: Page, base_url: str, locale: str, card_id: str, *, next_path: 
     tab_to_id(page, "pin")
     page.keyboard.type(PIN)
     page.keyboard.press("Enter")
-    page.wait_for_url(f"**{next_path or f'/{locale}/mypage'}**", timeout=20_000)
+    # The page itself (signing in loads it anew), not the sign-in page whose `next` parameter names it.
+    target = (next_path or f"/{locale}/mypage").split("?")[0]
+    page.wait_for_url(lambda url: "/sign-in" not in url and target in url, timeout=20_000)
     expect(page.locator("#session-sign-out")).to_be_visible()
 
 
