@@ -27,6 +27,8 @@ def action_text(t: T, action: Var) -> rx.Component:
         action,
         ("sign_in", rx.el.span(t._("Signed in"))),
         ("sign_in_failed", rx.fragment(status_tag(t._("Failed"), "red"), " ", t._("Sign-in with a wrong PIN"))),
+        ("card_locked", rx.fragment(status_tag(t._("Failed"), "red"), " ",
+                                    t._("The card was locked for signing in after 3 wrong PINs"))),
         ("sign_out", rx.el.span(t._("Signed out"))),
         ("view_info", rx.el.span(t._("Looked at your information"))),
         ("view_notices", rx.el.span(t._("Read notices"))),

@@ -3,6 +3,7 @@ lock, and one client cannot guess PINs or lock cards without limit — through t
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 
 import httpx
@@ -130,3 +131,19 @@ def test_smartphone_pin_must_be_four_digits(client: PortalClient, fresh: Backend
         assert bad.value.field_errors == {"pin": "pattern"}
 
     run(scenario())
+
+
+def test_the_lock_is_an_event_in_the_residents_activity(client: PortalClient, fresh: Backend) -> None:
+    async def scenario() -> None:
+        for _ in range(2):
+            with pytest.raises(PinIncorrect):
+                await client.sign_in("card-sato-keiko", "9999")
+        with pytest.raises(CardLocked):
+            await client.sign_in("card-sato-keiko", "9999")
+
+    run(scenario())
+    # The card cannot sign in to read it any more, so read what the resident will see once it is reset at the counter.
+    with sqlite3.connect(fresh.db_path) as db:
+        actions = [row[0] for row in db.execute(
+            "SELECT action FROM activity WHERE resident_id = 'res-sato-keiko' ORDER BY id DESC LIMIT 4")]  # fmt: skip
+    assert actions[:2] == ["card_locked", "sign_in_failed"]
