@@ -8,6 +8,7 @@ from rxapp.components.button import button, button_group
 from rxapp.components.layout import page_shell
 from rxapp.components.link import internal_link
 from rxapp.i18n import T
+from rxapp.pages.life_events import life_events
 from rxapp.pages.registry import page
 from rxapp.state.session import SessionState
 
@@ -43,6 +44,9 @@ def home(t: T) -> rx.Component:
             _card(t._("Apply online"), t._("Child allowance, nursing care, moving house and more.")),
             class_name="card-list",
         ),
+        # What a procedure needs can be read before signing in: the search and the life events are public.
+        rx.el.p(button(t._("Find a procedure"), href=f"/{t.code}/procedures", variant="secondary", id="home-procedures")),
+        life_events(t),
         rx.el.p(internal_link(t._("How many people use the portal: statistics"), href=f"/{t.code}/statistics",
                               id="home-statistics")),
         rx.el.h2(t._("Need help?")),

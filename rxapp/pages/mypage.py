@@ -14,8 +14,9 @@ from rxapp.components.status_tag import status_tag
 from rxapp.components.warning_text import warning_text
 from rxapp.i18n import T
 from rxapp.pages.error_messages import error_banner
+from rxapp.pages.life_events import life_events
 from rxapp.pages.registry import page
-from rxapp.procedures.catalog import CATALOG, LIFE_EVENTS, event_label
+from rxapp.procedures.catalog import CATALOG
 from rxapp.state.mypage import MyPageState
 from rxapp.state.session import SessionState
 
@@ -164,17 +165,6 @@ def _recommendations(t: T) -> rx.Component:
     )
 
 
-def _life_events(t: T) -> rx.Component:
-    return rx.el.section(
-        rx.el.h2(t._("Something is happening in my life"), id="life-events-title"),
-        rx.el.ul(
-            *[rx.el.li(internal_link(event_label(t, e), href=f"/{t.code}/procedures?event={e}")) for e in LIFE_EVENTS],
-            class_name="event-list",
-        ),
-        aria_labelledby="life-events-title",
-    )
-
-
 def menu_items(t: T) -> list[tuple[str, str, str]]:
     """(slug, name, what it is) of the resident's pages."""
     return [
@@ -250,7 +240,7 @@ def mypage(t: T) -> rx.Component:
         _act_for(t),
         _attention(t),
         _recommendations(t),
-        _life_events(t),
+        life_events(t),
         _menu(t),
         rx.el.p(button(t._("Find a procedure"), href=f"/{t.code}/procedures", variant="secondary", id="find-procedure")),
     )
