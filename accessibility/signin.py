@@ -109,7 +109,8 @@ def sign_in_with_demo_card(page: Page, base_url: str, locale: str, info: dict[st
     pin.fill(str(settings["demo_pin"]))
     pin.press("Enter")
     try:
-        page.wait_for_url(lambda url: sign_in_path not in url, timeout=15_000)
+        # Past the sign-in page and past any hop that rotates the session cookie (/_session/…) on the way.
+        page.wait_for_url(lambda url: sign_in_path not in url and "/_session/" not in url, timeout=15_000)
     except Exception:
         raise SignInError(f"still on {sign_in_path} after entering the demo PIN: not signed in") from None
     _settle(page)
