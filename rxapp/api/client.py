@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import httpx
 from pydantic import TypeAdapter, ValidationError
 
-from rxapp.api.chain import verify_entries
+from rxapp.api.chain import application_matches, missing_activity, verify_entries, verify_page
 from rxapp.api.errors import (
     BackendError,
     BackendTimeout,
@@ -37,6 +37,7 @@ from rxapp.api.models import (
     AnswerValue,
     Application,
     ChainPage,
+    ChainPublicKey,
     ChainVerification,
     CorrectionRequest,
     DemoCard,
@@ -57,6 +58,7 @@ from rxapp.api.models import (
     PublicFundAccountState,
     ResidentProfile,
     Session,
+    SignedCheckpoint,
     SmartphoneChallenge,
 )
 from rxapp.api.settings import ApiSettings
@@ -66,6 +68,7 @@ T = TypeVar("T")
 IDEMPOTENT_METHODS = frozenset({"GET", "PUT", "DELETE", "HEAD", "OPTIONS"})
 RETRYABLE_STATUS = frozenset({500, 502, 503, 504})
 USER_AGENT = "MinnaPortal-adapter/1.0 python-httpx"
+ACTIVITY_CHECK_LIMIT = 1000  # the most the backend serves at once
 
 _adapters: dict[Any, TypeAdapter[Any]] = {}
 
@@ -283,13 +286,52 @@ class PortalClient:
         return await self._call("GET", "/access-records", list[AccessRecord], token=token, params=params)
 
     async def get_chain(self, token: str, *, mine: bool = False) -> ChainPage:
-        """The whole hash chain, or only the subject's entries."""
+        """The chain as the subject may see it (others' entries redacted), or only the subject's entries."""
         return await self._call("GET", "/chain/mine" if mine else "/chain", ChainPage, token=token)
 
-    async def verify_chain(self, token: str, *, mine: bool = False) -> ChainVerification:
-        """Fetch the chain and verify it here, not trusting the server's word."""
-        page = await self.get_chain(token, mine=mine)
-        return verify_entries(page.entries, complete=not mine)
+    async def get_chain_head(self) -> SignedCheckpoint:
+        """The signed head (public)."""
+        return await self._call("GET", "/chain/head", SignedCheckpoint)
+
+    async def get_chain_public_key(self) -> str:
+        """The key the backend says signs its checkpoints (hex)."""
+        return (await self._call("GET", "/chain/public-key", ChainPublicKey)).public_key
+
+    async def verify_chain(
+        self, token: str, *, mine: bool = False, seen: SignedCheckpoint | None = None
+    ) -> ChainVerification:
+        """Fetch the chain and verify it here, not trusting the server's word.
+
+        The whole view is checked up to its signed head; the key is the configured one, else the one the
+        resident's remembered checkpoint was signed with, else the published one (trust on first use: an
+        operator who swaps keys later is caught, one who lies from the start is not, unless the portal is
+        configured with the key published out of band). `seen` is the resident's last verified checkpoint.
+        The subject's activity log is checked against its chain entries too.
+        """
+        if mine:
+            return verify_entries((await self.get_chain(token, mine=True)).entries, complete=False)
+        page, rows = await asyncio.gather(
+            self.get_chain(token), self.list_activity(token, limit=ACTIVITY_CHECK_LIMIT)
+        )
+        key = self.settings.chain_public_key or (seen.public_key if seen else None)
+        if key is None:
+            key = await self.get_chain_public_key()
+        result = verify_page(page, public_key=key, seen=seen)
+        if result.ok:
+            missing = missing_activity(page, rows, limit=ACTIVITY_CHECK_LIMIT)
+            if missing is not None:
+                return ChainVerification(ok=False, checked=result.checked, first_bad_seq=missing,
+                                         reason="activity_missing")  # fmt: skip
+        return result
+
+    async def verify_application(self, token: str, app: Application) -> str | None:
+        """The fingerprint (chain hash) of a sent application if the stored one still matches what the chain
+        recorded when it was sent; None if it was changed since (or its record is gone)."""
+        if not app.chain_seq:
+            return None
+        page = await self.get_chain(token, mine=True)
+        entry = next((e for e in page.entries if e.seq == app.chain_seq), None)
+        return app.chain_hash if application_matches(app, entry) else None
 
     # ------------------------------------------------------------------------------- settings
 

@@ -36,6 +36,11 @@ class ApiSettings(BaseSettings):
     retries: int = Field(default=2, ge=0, le=10, description="Extra attempts for idempotent requests")
     backoff_base: float = Field(default=0.1, ge=0, description="First backoff in seconds; doubles each retry")
     max_connections: int = Field(default=50, ge=1)
+    chain_public_key: str | None = Field(
+        default=None,
+        description="Hex Ed25519 key that must sign the chain's checkpoints (the operator publishes it out of band);"
+        " None = pin the key each resident first saw",
+    )
 
     def base_url(self) -> str:
         """Absolute URL of the API root, always ending in /api/v1."""
