@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections import OrderedDict
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -68,6 +69,7 @@ T = TypeVar("T")
 IDEMPOTENT_METHODS = frozenset({"GET", "PUT", "DELETE", "HEAD", "OPTIONS"})
 RETRYABLE_STATUS = frozenset({500, 502, 503, 504})
 USER_AGENT = "MinnaPortal-adapter/1.0 python-httpx"
+MAX_REMEMBERED_DEVICES = 20_000
 ACTIVITY_CHECK_LIMIT = 1000  # the most the backend serves at once
 
 _adapters: dict[Any, TypeAdapter[Any]] = {}
@@ -113,6 +115,10 @@ class PortalClient:
         self.base_url = self.settings.base_url()
         self._client: httpx.AsyncClient | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
+        # Session token → the resident's User-Agent given at sign-in: every later call of that session is
+        # sent with it, so 操作履歴 names their browser, not this client. Per process: a call served by
+        # another worker, or after a restart, names the portal's client instead.
+        self._devices: OrderedDict[str, str] = OrderedDict()
 
     # ------------------------------------------------------------------------------- plumbing
 
@@ -153,6 +159,9 @@ class PortalClient:
     ) -> httpx.Response:
         """Send with retries for idempotent methods; map transport failures to typed errors."""
         all_headers = dict(headers or {})
+        device = self._devices.get(token) if token is not None else None
+        if device and DEVICE_HEADER not in all_headers:
+            all_headers.update(_device_header(device))
         if token is not None:
             all_headers["Authorization"] = f"Bearer {token}"
         clean_params = {k: v for k, v in (params or {}).items() if v is not None}
@@ -201,6 +210,13 @@ class PortalClient:
         except ValidationError as exc:
             raise BackendError(f"{method} {path}: response is not the contract") from exc
 
+    def _remember_device(self, session: Session, device: str) -> Session:
+        if device:
+            self._devices[session.token] = device
+            while len(self._devices) > MAX_REMEMBERED_DEVICES:
+                self._devices.popitem(last=False)  # the oldest sessions have long expired
+        return session
+
     # ------------------------------------------------------------------------------- sign-in
 
     async def health(self) -> Health:
@@ -216,8 +232,9 @@ class PortalClient:
 
         `device` is the resident's browser's User-Agent: the backend records it in 操作履歴, where the
         portal's own HTTP client would say nothing useful."""
-        return await self._call("POST", "/sessions", Session, json={"card_id": card_id, "pin": pin},
-                                headers=_device_header(device))  # fmt: skip
+        session = await self._call("POST", "/sessions", Session, json={"card_id": card_id, "pin": pin},
+                                   headers=_device_header(device))  # fmt: skip
+        return self._remember_device(session, device)
 
     async def sign_in_smartphone_start(self, card_id: str) -> SmartphoneChallenge:
         """Start a smartphone sign-in challenge."""
@@ -229,10 +246,11 @@ class PortalClient:
         self, challenge_id: str, *, approved: bool = True, device: str = ""
     ) -> Session:
         """Complete it with the phone's (simulated) biometric result."""
-        return await self._call(
+        session = await self._call(
             "POST", f"/sessions/smartphone/{challenge_id}/complete", Session, json={"approved": approved},
             headers=_device_header(device),
         )
+        return self._remember_device(session, device)
 
     async def get_session(self, token: str) -> Session:
         """The current session (who acts for whom, when it expires)."""
@@ -244,7 +262,10 @@ class PortalClient:
 
     async def sign_out(self, token: str) -> None:
         """End the session."""
-        await self._call("DELETE", "/sessions/current", None, token=token)
+        try:
+            await self._call("DELETE", "/sessions/current", None, token=token)
+        finally:
+            self._devices.pop(token, None)
 
     async def act_as(self, token: str, resident_id: str) -> Session:
         """Act for a principal (proxy), or pass one's own id to return to oneself."""
@@ -310,9 +331,10 @@ class PortalClient:
         """
         if mine:
             return verify_entries((await self.get_chain(token, mine=True)).entries, complete=False)
-        page, rows = await asyncio.gather(
-            self.get_chain(token), self.list_activity(token, limit=ACTIVITY_CHECK_LIMIT)
-        )
+        # The chain first: the log read after it holds at least every row the chain recorded (an action in
+        # between only adds rows), so a row missing from it was deleted, not merely not yet written.
+        page = await self.get_chain(token)
+        rows = await self.list_activity(token, limit=ACTIVITY_CHECK_LIMIT)
         key = self.settings.chain_public_key or (seen.public_key if seen else None)
         if key is None:
             key = await self.get_chain_public_key()

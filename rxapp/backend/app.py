@@ -480,8 +480,10 @@ def create_api(store: Store | None = None) -> FastAPI:
 
     @router.get("/info", response_model=list[InfoItem], tags=["resident"])
     def list_info(c: ViewInfo, category: InfoCategory | None = None) -> list[InfoItem]:
-        """わたしの情報, optionally one category."""
-        with db.read() as conn:
+        """わたしの情報, optionally one category; the look is recorded in the subject's 操作履歴."""
+        with db.write() as conn:
+            _log_activity(conn, resident_id=c.subject_id, actor_id=c.actor_id, action="view_info", device=c.device,
+                          detail=category.value if category else None)  # fmt: skip
             if category is None:
                 rows = conn.execute("SELECT data FROM info_items WHERE resident_id = ? ORDER BY category, position",
                                     (c.subject_id,)).fetchall()  # fmt: skip
@@ -494,10 +496,13 @@ def create_api(store: Store | None = None) -> FastAPI:
 
     @router.get("/info/{item_id}", response_model=InfoItem, tags=["resident"])
     def get_info(item_id: str, c: ViewInfo) -> InfoItem:
-        """One item of わたしの情報."""
-        with db.read() as conn:
+        """One item of わたしの情報; the look is recorded in the subject's 操作履歴."""
+        with db.write() as conn:
             row = conn.execute("SELECT data FROM info_items WHERE item_id = ? AND resident_id = ?",
                                (item_id, c.subject_id)).fetchone()  # fmt: skip
+            if row is not None:
+                _log_activity(conn, resident_id=c.subject_id, actor_id=c.actor_id, action="view_info",
+                              device=c.device, detail=item_id)  # fmt: skip
         if row is None:
             raise ApiError(404, "not_found", "no such item")
         return InfoItem.model_validate_json(row["data"])
@@ -509,8 +514,10 @@ def create_api(store: Store | None = None) -> FastAPI:
 
     @router.get("/notices", response_model=list[Notice], tags=["resident"])
     def list_notices(c: Notices) -> list[Notice]:
-        """お知らせ, newest first."""
-        with db.read() as conn:
+        """お知らせ, newest first; the look is recorded in the subject's 操作履歴."""
+        with db.write() as conn:
+            _log_activity(conn, resident_id=c.subject_id, actor_id=c.actor_id, action="view_notices",
+                          device=c.device)  # fmt: skip
             rows = conn.execute("SELECT * FROM notices WHERE resident_id = ? ORDER BY sent_at DESC, notice_id",
                                 (c.subject_id,)).fetchall()  # fmt: skip
         return [_notice(r) for r in rows]
