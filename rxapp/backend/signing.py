@@ -32,31 +32,27 @@ class CheckpointSigner:
         if self._key is not None:
             return self._key
         with _lock:
-            if self.path.exists():
-                key = serialization.load_pem_private_key(self.path.read_bytes(), password=None)
-                if not isinstance(key, Ed25519PrivateKey):
-                    raise ValueError(f"{self.path} is not an Ed25519 key")
-            else:
+            if not self.path.exists():
                 key = Ed25519PrivateKey.generate()
                 pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                         serialization.NoEncryption())  # fmt: skip
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                # O_EXCL: two processes starting at once keep one key, the loser reads the winner's.
-                try:
-                    fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-                except FileExistsError:
-                    return self._private_from_file()
-                with os.fdopen(fd, "wb") as out:
+                # Written whole, then linked into place: of two workers starting at once, one key wins and
+                # neither reads a half-written file.
+                tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+                with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
                     out.write(pem)
-            self._key = key
-        return key
-
-    def _private_from_file(self) -> Ed25519PrivateKey:
-        key = serialization.load_pem_private_key(self.path.read_bytes(), password=None)
-        if not isinstance(key, Ed25519PrivateKey):
-            raise ValueError(f"{self.path} is not an Ed25519 key")
-        self._key = key
-        return key
+                try:
+                    os.link(tmp, self.path)
+                except FileExistsError:
+                    pass
+                finally:
+                    tmp.unlink(missing_ok=True)
+            loaded = serialization.load_pem_private_key(self.path.read_bytes(), password=None)
+            if not isinstance(loaded, Ed25519PrivateKey):
+                raise ValueError(f"{self.path} is not an Ed25519 key")
+            self._key = loaded
+        return loaded
 
     def public_key_hex(self) -> str:
         """Raw public key, hex."""
