@@ -27,7 +27,7 @@ def _head_seq(portal_url: str) -> int:
     return int(response.json()["seq"])
 
 
-def test_a_shortened_history_is_reported(page: Page, portal_url: str) -> None:
+def test_a_shortened_history_is_reported(page: Page, portal_url: str, axe: object) -> None:
     sign_in(page, portal_url, "en", "card-sato-haru")
     page.goto(f"{portal_url}/en/access-records")
     expect(page.locator("#verify-ok")).to_contain_text("Unchanged since recorded.")
@@ -42,6 +42,7 @@ def test_a_shortened_history_is_reported(page: Page, portal_url: str) -> None:
     )
     expect(altered).to_contain_text("Do not rely on the records below.")
     expect(page.locator(".record[data-mark='ok']")).to_have_count(0)
+    axe.assert_clean(page)  # type: ignore[attr-defined]
 
 
 def test_a_rewritten_history_is_reported_in_japanese(page: Page, portal_url: str) -> None:
@@ -55,7 +56,7 @@ def test_a_rewritten_history_is_reported_in_japanese(page: Page, portal_url: str
     expect_text(page, "#verify-altered", f"記録が書き換えられています。記録番号{seen}は、前回確認したときの記録と違います。")
 
 
-def test_a_changed_application_is_not_shown_as_sent(page: Page, portal_url: str) -> None:
+def test_a_changed_application_is_not_shown_as_sent(page: Page, portal_url: str, axe: object) -> None:
     api = f"{portal_url}/api/v1"
     token = httpx.post(f"{api}/sessions", json={"card_id": "card-sato-haru", "pin": "1234"}, timeout=10).json()["token"]
     auth = {"Authorization": f"Bearer {token}"}
@@ -80,3 +81,4 @@ def test_a_changed_application_is_not_shown_as_sent(page: Page, portal_url: str)
     expect(page.locator("#receipt-altered")).to_contain_text(sent.json()["receipt_number"])
     expect(page.get_by_text("別のクリニック")).to_have_count(0)
     expect(page.locator("#receipt-summary")).to_have_count(0)
+    axe.assert_clean(page)  # type: ignore[attr-defined]
