@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections import OrderedDict
 from datetime import datetime
 from typing import Any, TypeVar
 
 import httpx
 from pydantic import TypeAdapter, ValidationError
 
-from rxapp.api.chain import verify_entries
+from rxapp.api.chain import application_matches, missing_activity, verify_entries, verify_page
 from rxapp.api.errors import (
     BackendError,
     BackendTimeout,
@@ -38,6 +39,7 @@ from rxapp.api.models import (
     AnswerValue,
     Application,
     ChainPage,
+    ChainPublicKey,
     ChainVerification,
     CorrectionRequest,
     DemoCard,
@@ -58,6 +60,7 @@ from rxapp.api.models import (
     PublicFundAccountState,
     ResidentProfile,
     Session,
+    SignedCheckpoint,
     SmartphoneChallenge,
 )
 from rxapp.api.settings import ApiSettings
@@ -67,6 +70,8 @@ T = TypeVar("T")
 IDEMPOTENT_METHODS = frozenset({"GET", "PUT", "DELETE", "HEAD", "OPTIONS"})
 RETRYABLE_STATUS = frozenset({500, 502, 503, 504})
 USER_AGENT = "MinnaPortal-adapter/1.0 python-httpx"
+MAX_REMEMBERED_DEVICES = 20_000
+ACTIVITY_CHECK_LIMIT = 1000  # the most the backend serves at once
 
 _adapters: dict[Any, TypeAdapter[Any]] = {}
 
@@ -114,6 +119,10 @@ class PortalClient:
         self.base_url = self.settings.base_url()
         self._client: httpx.AsyncClient | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
+        # Session token → the resident's User-Agent given at sign-in: every later call of that session is
+        # sent with it, so 操作履歴 names their browser, not this client. Per process: a call served by
+        # another worker, or after a restart, names the portal's client instead.
+        self._devices: OrderedDict[str, str] = OrderedDict()
 
     # ------------------------------------------------------------------------------- plumbing
 
@@ -154,6 +163,9 @@ class PortalClient:
     ) -> httpx.Response:
         """Send with retries for idempotent methods; map transport failures to typed errors."""
         all_headers = dict(headers or {})
+        device = self._devices.get(token) if token is not None else None
+        if device and DEVICE_HEADER not in all_headers:
+            all_headers.update(_device_header(device))
         if token is not None:
             all_headers["Authorization"] = f"Bearer {token}"
         clean_params = {k: v for k, v in (params or {}).items() if v is not None}
@@ -202,6 +214,13 @@ class PortalClient:
         except ValidationError as exc:
             raise BackendError(f"{method} {path}: response is not the contract") from exc
 
+    def _remember_device(self, session: Session, device: str) -> Session:
+        if device:
+            self._devices[session.token] = device
+            while len(self._devices) > MAX_REMEMBERED_DEVICES:
+                self._devices.popitem(last=False)  # the oldest sessions have long expired
+        return session
+
     # ------------------------------------------------------------------------------- sign-in
 
     async def health(self) -> Health:
@@ -218,8 +237,9 @@ class PortalClient:
         `device` is the resident's browser's User-Agent: the backend records it in 操作履歴, where the
         portal's own HTTP client would say nothing useful. `client_address` is the resident's address, for
         the backend's per-client sign-in limits (vouched for with the shared backend key)."""
-        return await self._call("POST", "/sessions", Session, json={"card_id": card_id, "pin": pin},
-                                headers=self._resident_headers(device, client_address))  # fmt: skip
+        session = await self._call("POST", "/sessions", Session, json={"card_id": card_id, "pin": pin},
+                                   headers=self._resident_headers(device, client_address))  # fmt: skip
+        return self._remember_device(session, device)
 
     async def sign_in_smartphone_start(self, card_id: str, *, client_address: str = "") -> SmartphoneChallenge:
         """Start a smartphone sign-in challenge."""
@@ -234,10 +254,11 @@ class PortalClient:
         body: dict[str, Any] = {"approved": approved}
         if approved:
             body["pin"] = pin
-        return await self._call(
+        session = await self._call(
             "POST", f"/sessions/smartphone/{challenge_id}/complete", Session, json=body,
             headers=self._resident_headers(device, client_address),
         )  # fmt: skip
+        return self._remember_device(session, device)
 
     def _resident_headers(self, device: str, client_address: str) -> dict[str, str]:
         """The resident's browser and address, forwarded for the activity log and the sign-in limits."""
@@ -258,7 +279,10 @@ class PortalClient:
 
     async def sign_out(self, token: str) -> None:
         """End the session."""
-        await self._call("DELETE", "/sessions/current", None, token=token)
+        try:
+            await self._call("DELETE", "/sessions/current", None, token=token)
+        finally:
+            self._devices.pop(token, None)
 
     async def act_as(self, token: str, resident_id: str) -> Session:
         """Act for a principal (proxy), or pass one's own id to return to oneself."""
@@ -300,13 +324,53 @@ class PortalClient:
         return await self._call("GET", "/access-records", list[AccessRecord], token=token, params=params)
 
     async def get_chain(self, token: str, *, mine: bool = False) -> ChainPage:
-        """The whole hash chain, or only the subject's entries."""
+        """The chain as the subject may see it (others' entries redacted), or only the subject's entries."""
         return await self._call("GET", "/chain/mine" if mine else "/chain", ChainPage, token=token)
 
-    async def verify_chain(self, token: str, *, mine: bool = False) -> ChainVerification:
-        """Fetch the chain and verify it here, not trusting the server's word."""
-        page = await self.get_chain(token, mine=mine)
-        return verify_entries(page.entries, complete=not mine)
+    async def get_chain_head(self) -> SignedCheckpoint:
+        """The signed head (public)."""
+        return await self._call("GET", "/chain/head", SignedCheckpoint)
+
+    async def get_chain_public_key(self) -> str:
+        """The key the backend says signs its checkpoints (hex)."""
+        return (await self._call("GET", "/chain/public-key", ChainPublicKey)).public_key
+
+    async def verify_chain(
+        self, token: str, *, mine: bool = False, seen: SignedCheckpoint | None = None
+    ) -> ChainVerification:
+        """Fetch the chain and verify it here, not trusting the server's word.
+
+        The whole view is checked up to its signed head; the key is the configured one, else the one the
+        resident's remembered checkpoint was signed with, else the published one (trust on first use: an
+        operator who swaps keys later is caught, one who lies from the start is not, unless the portal is
+        configured with the key published out of band). `seen` is the resident's last verified checkpoint.
+        The subject's activity log is checked against its chain entries too.
+        """
+        if mine:
+            return verify_entries((await self.get_chain(token, mine=True)).entries, complete=False)
+        # The chain first: the log read after it holds at least every row the chain recorded (an action in
+        # between only adds rows), so a row missing from it was deleted, not merely not yet written.
+        page = await self.get_chain(token)
+        rows = await self.list_activity(token, limit=ACTIVITY_CHECK_LIMIT)
+        key = self.settings.chain_public_key or (seen.public_key if seen else None)
+        if key is None:
+            key = await self.get_chain_public_key()
+        result = verify_page(page, public_key=key, seen=seen)
+        if result.ok:
+            missing = missing_activity(page, rows, limit=ACTIVITY_CHECK_LIMIT)
+            if missing is not None:
+                return ChainVerification(ok=False, checked=result.checked, first_bad_seq=missing,
+                                         reason="activity_missing")  # fmt: skip
+        return result
+
+    async def verify_application(self, token: str, app: Application) -> str | None:
+        """The fingerprint (chain hash) of a sent application if the stored one still matches what the chain
+        recorded when it was sent; None if it was changed since (or its record is gone)."""
+        if not app.chain_seq:
+            return None
+        page = await self.get_chain(token, mine=True)
+        entry = next((e for e in page.entries if e.seq == app.chain_seq), None)
+        return app.chain_hash if application_matches(app, entry) else None
 
     # ------------------------------------------------------------------------------- settings
 

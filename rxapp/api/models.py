@@ -303,24 +303,53 @@ class ChainKind(StrEnum):
 
     access_record = "access_record"
     application_submitted = "application_submitted"
+    activity = "activity"
 
 
 class ChainEntry(Model):
-    """One entry of the append-only chain. `hash` = SHA-256 of canonical {seq, kind, payload, prev_hash}."""
+    """One entry of the append-only chain: hash = SHA-256 of canonical {seq, prev_hash, body}, where body =
+    SHA-256 of canonical {kind, payload}. Another resident's entry is served redacted: seq, prev_hash, hash
+    and the body digest only (the payload carries a random salt, so the digest reveals nothing)."""
 
     seq: int
-    kind: str
-    payload: dict[str, Any]
+    kind: str = ""
+    payload: dict[str, Any] = Field(default_factory=dict)
     prev_hash: str
     hash: str
+    redacted: bool = False
+    body_hash: str | None = None
+
+
+class SignedCheckpoint(Model):
+    """The chain head as the operator signed it (Ed25519 over canonical {seq, hash, signed_at}, hex)."""
+
+    seq: int
+    hash: str
+    signed_at: datetime
+    signature: str
+    public_key: str = Field(description="Hex of the raw Ed25519 public key that signed it")
 
 
 class ChainPage(Model):
-    """Entries of the chain plus the current head."""
+    """Entries of the chain plus the current head, signed at the same read."""
 
     entries: list[ChainEntry]
     head_seq: int
     head_hash: str
+    checkpoint: SignedCheckpoint | None = None
+
+
+class ChainPublicKey(Model):
+    """The key that signs checkpoints."""
+
+    algorithm: Literal["Ed25519"] = "Ed25519"
+    public_key: str
+
+
+ChainProblem = Literal[
+    "hash_mismatch", "prev_hash_mismatch", "seq_gap", "bad_genesis", "unparseable", "head_mismatch",
+    "bad_signature", "key_changed", "shortened", "rewritten", "activity_missing",
+]
 
 
 class ChainVerification(Model):
@@ -329,9 +358,9 @@ class ChainVerification(Model):
     ok: bool
     checked: int
     first_bad_seq: int | None = None
-    reason: Literal["hash_mismatch", "prev_hash_mismatch", "seq_gap", "bad_genesis", "unparseable"] | None = (
-        None
-    )
+    reason: ChainProblem | None = None
+    # The signed head that was verified (remember it to catch a shorter or rewritten chain next time).
+    checkpoint: SignedCheckpoint | None = None
 
 
 # --------------------------------------------------------------------------------------------- disclosure
@@ -485,6 +514,7 @@ class ActivityEntry(Model):
     device: str
     actor_resident_id: str
     detail: str | None = None
+    chain_seq: int | None = Field(default=None, description="The chain entry that records it")
 
 
 # --------------------------------------------------------------------------------------------- procedures
@@ -578,6 +608,7 @@ class Application(Model):
     submitted_at: datetime | None = None
     receipt_number: str | None = None
     chain_seq: int | None = None
+    chain_hash: str | None = Field(default=None, description="Hash of the chain entry that records the submission")
     status_history: list[StatusChange]
 
 

@@ -41,6 +41,11 @@ class ApiSettings(BaseSettings):
         description="Shared secret with which the portal vouches for the resident's address it forwards "
         "(PORTAL_BACKEND_KEY); without it the backend counts sign-in attempts per caller.",
     )
+    chain_public_key: str | None = Field(
+        default=None,
+        description="Hex Ed25519 key that must sign the chain's checkpoints (the operator publishes it out of band);"
+        " None = pin the key each resident first saw",
+    )
 
     def base_url(self) -> str:
         """Absolute URL of the API root, always ending in /api/v1."""

@@ -30,6 +30,7 @@ from rxapp.api.models import (
     ApplicationStatus,
     ChainKind,
     ChainPage,
+    ChainPublicKey,
     ChallengeStatus,
     CorrectionRequest,
     CorrectionRequestCreate,
@@ -58,6 +59,7 @@ from rxapp.api.models import (
     PublicFundAccountState,
     ResidentProfile,
     Session,
+    SignedCheckpoint,
     SignInMethod,
     SignInRequest,
     SmartphoneChallenge,
@@ -66,6 +68,7 @@ from rxapp.api.models import (
     StatusChange,
 )
 from rxapp.backend import hashchain
+from rxapp.backend.signing import CheckpointSigner
 from rxapp.backend.storage import Store
 
 API_PREFIX = "/api/v1"
@@ -219,10 +222,8 @@ def _log_activity(
     method: str | None = None,
     detail: str | None = None,
 ) -> None:
-    conn.execute(
-        "INSERT INTO activity (resident_id, at, action, method, device, actor_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (resident_id, _now().isoformat(), action, method, device, actor_id, detail),
-    )
+    hashchain.log_activity(conn, resident_id=resident_id, actor_id=actor_id, action=action, device=device,
+                           method=method, detail=detail)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -236,10 +237,30 @@ class Ctx:
     scope: tuple[ProxyScope, ...] | None  # None: acting for oneself, everything allowed
     device: str
 
-    def require(self, scope: ProxyScope) -> None:
-        """A proxy may only do what the principal granted."""
-        if self.scope is not None and scope not in self.scope:
-            raise ApiError(403, "proxy_scope", f"proxy scope does not include {scope.value}")
+
+@dataclass(frozen=True)
+class Access:
+    """What a route lets a proxy do, declared once per route (see `create_api`'s `acting`).
+
+    `scopes`: a proxy needs one of them; `principal_only`: no proxy at all; `own`: the route works on the
+    caller's own session or relations, never on the principal's data, so acting for someone changes nothing.
+    """
+
+    scopes: tuple[ProxyScope, ...] = ()
+    principal_only: bool = False
+    own: bool = False
+
+    def check(self, c: Ctx) -> None:
+        if self.own or c.scope is None:
+            return
+        if self.principal_only:
+            raise ApiError(403, "proxy_cannot_appoint", "only the person themself may do this; switch back first")
+        if not set(self.scopes) & set(c.scope):
+            wanted = " or ".join(s.value for s in self.scopes)
+            raise ApiError(403, "proxy_scope", f"proxy scope does not include {wanted}")
+
+
+ACCESS_ATTR = "portal_access"
 
 
 def _active_proxy(conn: sqlite3.Connection, principal_id: str, proxy_id: str) -> sqlite3.Row | None:
@@ -297,6 +318,7 @@ def create_api(store: Store | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.store = db
+    signer = CheckpointSigner(db.path.parent)
     router = APIRouter(prefix=API_PREFIX, responses={
         400: {"model": ErrorBody}, 401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 404: {"model": ErrorBody},
         409: {"model": ErrorBody}, 422: {"model": ErrorBody}, 423: {"model": ErrorBody}, 429: {"model": ErrorBody},
@@ -365,7 +387,31 @@ def create_api(store: Store | None = None) -> FastAPI:
         return Ctx(token=credentials.credentials, actor_id=actor, subject_id=subject, method=str(row["method"]),
                    scope=scope, device=_device(request))  # fmt: skip
 
-    CtxDep = Annotated[Ctx, Depends(ctx)]
+    def acting(*scopes: ProxyScope, principal_only: bool = False, own: bool = False) -> Any:
+        """The session of a route together with what it lets a proxy do: the one place scopes are checked.
+
+        Every route that resolves a session does so through this (a test walks the routes to make sure), so
+        a new endpoint cannot forget the check the way a call inside the handler can be forgotten."""
+        access = Access(scopes=scopes, principal_only=principal_only, own=own)
+        if not (scopes or principal_only or own):
+            raise ValueError("declare the scopes, principal_only or own")
+
+        def checked(c: Annotated[Ctx, Depends(ctx)]) -> Ctx:
+            access.check(c)
+            return c
+
+        setattr(checked, ACCESS_ATTR, access)
+        return Annotated[Ctx, Depends(checked)]
+
+    # Declarations, and why:
+    Own = acting(own=True)  # the caller's own session and relations
+    PrincipalOnly = acting(principal_only=True)  # appointing or revoking proxies is the person's own decision
+    ViewInfo = acting(ProxyScope.view_info)  # わたしの情報, やりとり履歴, 操作履歴, the chain: what is held and done
+    # The profile (name, address, birth date) is information, and an application is pre-filled from it.
+    Profile = acting(ProxyScope.view_info, ProxyScope.applications)
+    Notices = acting(ProxyScope.notices)
+    Applications = acting(ProxyScope.applications)  # drafts, submissions and correction requests
+    Settings = acting(ProxyScope.settings)  # disclosure, external services, the public-fund account
 
     # ------------------------------------------------------------------------------- health, cards, sessions
 
@@ -452,7 +498,7 @@ def create_api(store: Store | None = None) -> FastAPI:
         raise error
 
     @router.get("/sessions/current", response_model=Session, tags=["sign-in"])
-    def current_session(c: CtxDep) -> Session:
+    def current_session(c: Own) -> Session:
         """The caller's session, with who acts for whom."""
         with db.read() as conn:
             return _session_model(
@@ -460,7 +506,7 @@ def create_api(store: Store | None = None) -> FastAPI:
             )
 
     @router.post("/sessions/current/extend", response_model=Session, tags=["sign-in"])
-    def extend_session(c: CtxDep) -> Session:
+    def extend_session(c: Own) -> Session:
         """Extend by the full lifetime (WCAG 2.2.1: one simple action, unlimited times)."""
         with db.write() as conn:
             conn.execute("UPDATE sessions SET expires_at = ? WHERE token = ?",
@@ -470,7 +516,7 @@ def create_api(store: Store | None = None) -> FastAPI:
             )
 
     @router.delete("/sessions/current", status_code=204, tags=["sign-in"])
-    def sign_out(c: CtxDep) -> Response:
+    def sign_out(c: Own) -> Response:
         """Sign out: the token stops working at once."""
         with db.write() as conn:
             conn.execute("DELETE FROM sessions WHERE token = ?", (c.token,))
@@ -480,7 +526,7 @@ def create_api(store: Store | None = None) -> FastAPI:
         return Response(status_code=204)
 
     @router.post("/sessions/current/act-as/{resident_id}", response_model=Session, tags=["sign-in"])
-    def act_as(resident_id: str, c: CtxDep) -> Session:
+    def act_as(resident_id: str, c: Own) -> Session:
         """Act for a principal (needs an active proxy relation); own id returns to oneself."""
         with db.write() as conn:
             if resident_id != c.actor_id and _active_proxy(conn, resident_id, c.actor_id) is None:
@@ -495,7 +541,7 @@ def create_api(store: Store | None = None) -> FastAPI:
     # ------------------------------------------------------------------------------- profile, info, notices
 
     @router.get("/profile", response_model=ResidentProfile, tags=["resident"])
-    def profile(c: CtxDep) -> ResidentProfile:
+    def profile(c: Profile) -> ResidentProfile:
         """The subject's basic record."""
         with db.read() as conn:
             row = conn.execute("SELECT data FROM residents WHERE resident_id = ?", (c.subject_id,)).fetchone()
@@ -504,10 +550,11 @@ def create_api(store: Store | None = None) -> FastAPI:
         return ResidentProfile.model_validate_json(row["data"])
 
     @router.get("/info", response_model=list[InfoItem], tags=["resident"])
-    def list_info(c: CtxDep, category: InfoCategory | None = None) -> list[InfoItem]:
-        """わたしの情報, optionally one category."""
-        c.require(ProxyScope.view_info)
-        with db.read() as conn:
+    def list_info(c: ViewInfo, category: InfoCategory | None = None) -> list[InfoItem]:
+        """わたしの情報, optionally one category; the look is recorded in the subject's 操作履歴."""
+        with db.write() as conn:
+            _log_activity(conn, resident_id=c.subject_id, actor_id=c.actor_id, action="view_info", device=c.device,
+                          detail=category.value if category else None)  # fmt: skip
             if category is None:
                 rows = conn.execute("SELECT data FROM info_items WHERE resident_id = ? ORDER BY category, position",
                                     (c.subject_id,)).fetchall()  # fmt: skip
@@ -519,12 +566,14 @@ def create_api(store: Store | None = None) -> FastAPI:
         return [InfoItem.model_validate_json(r["data"]) for r in rows]
 
     @router.get("/info/{item_id}", response_model=InfoItem, tags=["resident"])
-    def get_info(item_id: str, c: CtxDep) -> InfoItem:
-        """One item of わたしの情報."""
-        c.require(ProxyScope.view_info)
-        with db.read() as conn:
+    def get_info(item_id: str, c: ViewInfo) -> InfoItem:
+        """One item of わたしの情報; the look is recorded in the subject's 操作履歴."""
+        with db.write() as conn:
             row = conn.execute("SELECT data FROM info_items WHERE item_id = ? AND resident_id = ?",
                                (item_id, c.subject_id)).fetchone()  # fmt: skip
+            if row is not None:
+                _log_activity(conn, resident_id=c.subject_id, actor_id=c.actor_id, action="view_info",
+                              device=c.device, detail=item_id)  # fmt: skip
         if row is None:
             raise ApiError(404, "not_found", "no such item")
         return InfoItem.model_validate_json(row["data"])
@@ -535,18 +584,18 @@ def create_api(store: Store | None = None) -> FastAPI:
         return notice.model_copy(update={"read": read_at is not None, "read_at": read_at})
 
     @router.get("/notices", response_model=list[Notice], tags=["resident"])
-    def list_notices(c: CtxDep) -> list[Notice]:
-        """お知らせ, newest first."""
-        c.require(ProxyScope.notices)
-        with db.read() as conn:
+    def list_notices(c: Notices) -> list[Notice]:
+        """お知らせ, newest first; the look is recorded in the subject's 操作履歴."""
+        with db.write() as conn:
+            _log_activity(conn, resident_id=c.subject_id, actor_id=c.actor_id, action="view_notices",
+                          device=c.device)  # fmt: skip
             rows = conn.execute("SELECT * FROM notices WHERE resident_id = ? ORDER BY sent_at DESC, notice_id",
                                 (c.subject_id,)).fetchall()  # fmt: skip
         return [_notice(r) for r in rows]
 
     @router.put("/notices/{notice_id}/read", response_model=Notice, tags=["resident"])
-    def mark_notice_read(notice_id: str, c: CtxDep) -> Notice:
+    def mark_notice_read(notice_id: str, c: Notices) -> Notice:
         """Mark as read (idempotent: the first read time is kept)."""
-        c.require(ProxyScope.notices)
         with db.write() as conn:
             conn.execute("UPDATE notices SET read_at = COALESCE(read_at, ?) WHERE notice_id = ? AND resident_id = ?",
                          (_now().isoformat(), notice_id, c.subject_id))  # fmt: skip
@@ -560,17 +609,16 @@ def create_api(store: Store | None = None) -> FastAPI:
 
     @router.get("/access-records", response_model=list[AccessRecord], tags=["records"])
     def access_records(
-        c: CtxDep, agency: str | None = None, since: datetime | None = None, until: datetime | None = None
+        c: ViewInfo, agency: str | None = None, since: datetime | None = None, until: datetime | None = None
     ) -> list[AccessRecord]:
         """やりとり履歴, newest first; each record is an entry of the hash chain (served as stored)."""
-        c.require(ProxyScope.view_info)
         with db.read() as conn:
             entries = hashchain.list_entries(conn, resident_id=c.subject_id, limit=100_000)
         out: list[AccessRecord] = []
         for entry in entries:
             if entry.kind != ChainKind.access_record.value:
                 continue
-            data = {k: v for k, v in entry.payload.items() if k != "resident_id"}
+            data = {k: v for k, v in entry.payload.items() if k not in ("resident_id", hashchain.SALT_KEY)}
             try:
                 record = AccessRecord.model_validate(
                     {**data, "chain_seq": entry.seq, "chain_hash": entry.hash}
@@ -590,24 +638,39 @@ def create_api(store: Store | None = None) -> FastAPI:
 
     @router.get("/chain", response_model=ChainPage, tags=["records"])
     def chain(
-        c: CtxDep,
+        c: ViewInfo,
         since_seq: Annotated[int, Query(ge=0, le=2**62)] = 0,
-        limit: Annotated[int, Query(ge=1, le=10_000)] = 10_000,
+        limit: Annotated[int, Query(ge=1, le=100_000)] = 100_000,
     ) -> ChainPage:
-        """The whole chain (any signed-in resident may audit it)."""
+        """The chain as the subject may see it: their entries whole, everyone else's as seq, prev_hash, hash and
+        a digest of the body only, so the links can be checked up to the signed head without reading them."""
         with db.read() as conn:
-            entries = hashchain.list_entries(conn, since_seq=since_seq, limit=limit)
+            conn.execute("BEGIN")  # one snapshot: the entries and the head signed must agree
+            entries = hashchain.resident_view(conn, c.subject_id, since_seq=since_seq, limit=limit)
             head_seq, head_hash = hashchain.head(conn)
-        return ChainPage(entries=entries, head_seq=head_seq, head_hash=head_hash)
+            conn.execute("COMMIT")
+        return ChainPage(entries=entries, head_seq=head_seq, head_hash=head_hash,
+                         checkpoint=signer.sign(head_seq, head_hash))  # fmt: skip
 
     @router.get("/chain/mine", response_model=ChainPage, tags=["records"])
-    def chain_mine(c: CtxDep) -> ChainPage:
+    def chain_mine(c: ViewInfo) -> ChainPage:
         """The subject's own entries (not contiguous: verify each hash, and links between neighbours)."""
-        c.require(ProxyScope.view_info)
         with db.read() as conn:
             entries = hashchain.list_entries(conn, resident_id=c.subject_id, limit=100_000)
             head_seq, head_hash = hashchain.head(conn)
         return ChainPage(entries=entries, head_seq=head_seq, head_hash=head_hash)
+
+    @router.get("/chain/head", response_model=SignedCheckpoint, tags=["records"])
+    def chain_head() -> SignedCheckpoint:
+        """The signed head, for anyone: a count and a hash, nothing about anybody."""
+        with db.read() as conn:
+            head_seq, head_hash = hashchain.head(conn)
+        return signer.sign(head_seq, head_hash)
+
+    @router.get("/chain/public-key", response_model=ChainPublicKey, tags=["records"])
+    def chain_public_key() -> ChainPublicKey:
+        """The Ed25519 key that signs checkpoints (raw, hex)."""
+        return ChainPublicKey(public_key=signer.public_key_hex())
 
     # ------------------------------------------------------------------------------- disclosure
 
@@ -625,16 +688,14 @@ def create_api(store: Store | None = None) -> FastAPI:
         )  # fmt: skip
 
     @router.get("/disclosure", response_model=DisclosureSettings, tags=["settings"])
-    def get_disclosure(c: CtxDep) -> DisclosureSettings:
+    def get_disclosure(c: Settings) -> DisclosureSettings:
         """Disclosure matrix and change log."""
-        c.require(ProxyScope.settings)
         with db.read() as conn:
             return _disclosure(conn, c.subject_id)
 
     @router.put("/disclosure", response_model=DisclosureSettings, tags=["settings"])
-    def set_disclosure(body: DisclosureUpdate, c: CtxDep) -> DisclosureSettings:
+    def set_disclosure(body: DisclosureUpdate, c: Settings) -> DisclosureSettings:
         """Change some rules; each real change is logged."""
-        c.require(ProxyScope.settings)
         now = _now().isoformat()
         with db.write() as conn:
             for rule in body.rules:
@@ -677,7 +738,7 @@ def create_api(store: Store | None = None) -> FastAPI:
         )  # fmt: skip
 
     @router.get("/proxies", response_model=ProxyList, tags=["settings"])
-    def list_proxies(c: CtxDep) -> ProxyList:
+    def list_proxies(c: Own) -> ProxyList:
         """Proxies the signed-in person appointed, and people they may act for."""
         with db.read() as conn:
             mine = conn.execute("SELECT * FROM proxies WHERE principal_id = ? ORDER BY created_at",
@@ -690,10 +751,8 @@ def create_api(store: Store | None = None) -> FastAPI:
                              as_proxy=[_proxy(conn, r) for r in for_others])  # fmt: skip
 
     @router.post("/proxies", response_model=Proxy, status_code=201, tags=["settings"])
-    def add_proxy(body: ProxyCreate, c: CtxDep) -> Proxy:
+    def add_proxy(body: ProxyCreate, c: PrincipalOnly) -> Proxy:
         """Appoint a proxy; only the person themself may (not a proxy acting for them)."""
-        if c.actor_id != c.subject_id:
-            raise ApiError(403, "proxy_cannot_appoint", "a proxy cannot appoint proxies")
         if body.proxy_resident_id == c.actor_id:
             raise ApiError(
                 422, "validation", "cannot appoint oneself", field_errors={"proxy_resident_id": "self"}
@@ -724,14 +783,12 @@ def create_api(store: Store | None = None) -> FastAPI:
             )
 
     @router.delete("/proxies/{proxy_id}", response_model=Proxy, tags=["settings"])
-    def revoke_proxy(proxy_id: str, c: CtxDep) -> Proxy:
+    def revoke_proxy(proxy_id: str, c: PrincipalOnly) -> Proxy:
         """Revoke (idempotent). The principal or the proxy themself may end the relation."""
         with db.write() as conn:
             row = conn.execute("SELECT * FROM proxies WHERE proxy_id = ?", (proxy_id,)).fetchone()
             if row is None or c.actor_id not in (row["principal_id"], row["proxy_resident_id"]):
                 raise ApiError(404, "not_found", "no such proxy")
-            if c.actor_id != c.subject_id:
-                raise ApiError(403, "proxy_cannot_appoint", "switch back to yourself first")
             conn.execute("UPDATE proxies SET revoked_at = COALESCE(revoked_at, ?) WHERE proxy_id = ?",
                          (_now().isoformat(), proxy_id))  # fmt: skip
             _log_activity(
@@ -762,15 +819,14 @@ def create_api(store: Store | None = None) -> FastAPI:
         raise ApiError(404, "not_found", "no such service")
 
     @router.get("/external-services", response_model=list[ExternalService], tags=["settings"])
-    def list_services(c: CtxDep) -> list[ExternalService]:
+    def list_services(c: Settings) -> list[ExternalService]:
         """外部サイト連携 and what each receives."""
         with db.read() as conn:
             return _services(conn, c.subject_id)
 
     @router.put("/external-services/{service_id}/link", response_model=ExternalService, tags=["settings"])
-    def link_service(service_id: str, c: CtxDep) -> ExternalService:
+    def link_service(service_id: str, c: Settings) -> ExternalService:
         """Link (idempotent)."""
-        c.require(ProxyScope.settings)
         with db.write() as conn:
             _service(conn, c.subject_id, service_id)
             conn.execute("INSERT OR IGNORE INTO service_links (resident_id, service_id, linked_at) VALUES (?, ?, ?)",
@@ -780,9 +836,8 @@ def create_api(store: Store | None = None) -> FastAPI:
             return _service(conn, c.subject_id, service_id)
 
     @router.delete("/external-services/{service_id}/link", response_model=ExternalService, tags=["settings"])
-    def unlink_service(service_id: str, c: CtxDep) -> ExternalService:
+    def unlink_service(service_id: str, c: Settings) -> ExternalService:
         """Unlink (idempotent)."""
-        c.require(ProxyScope.settings)
         with db.write() as conn:
             _service(conn, c.subject_id, service_id)
             conn.execute("DELETE FROM service_links WHERE resident_id = ? AND service_id = ?",
@@ -794,9 +849,8 @@ def create_api(store: Store | None = None) -> FastAPI:
     # ------------------------------------------------------------------------------- public-fund account
 
     @router.get("/public-fund-account", response_model=PublicFundAccountState, tags=["settings"])
-    def get_account(c: CtxDep) -> PublicFundAccountState:
+    def get_account(c: Settings) -> PublicFundAccountState:
         """公金受取口座, if registered."""
-        c.require(ProxyScope.settings)
         with db.read() as conn:
             row = conn.execute("SELECT data FROM accounts WHERE resident_id = ?", (c.subject_id,)).fetchone()
         if row is None:
@@ -806,9 +860,8 @@ def create_api(store: Store | None = None) -> FastAPI:
         )
 
     @router.put("/public-fund-account", response_model=PublicFundAccount, tags=["settings"])
-    def set_account(body: PublicFundAccountIn, c: CtxDep) -> PublicFundAccount:
+    def set_account(body: PublicFundAccountIn, c: Settings) -> PublicFundAccount:
         """Register or change; the holder must be the resident (no accounts in a relative's name)."""
-        c.require(ProxyScope.settings)
         with db.write() as conn:
             row = conn.execute("SELECT data FROM residents WHERE resident_id = ?", (c.subject_id,)).fetchone()
             if row is None:
@@ -835,13 +888,14 @@ def create_api(store: Store | None = None) -> FastAPI:
     # ------------------------------------------------------------------------------- activity
 
     @router.get("/activity", response_model=list[ActivityEntry], tags=["records"])
-    def activity(c: CtxDep, limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> list[ActivityEntry]:
+    def activity(c: ViewInfo, limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> list[ActivityEntry]:
         """操作履歴, newest first."""
         with db.read() as conn:
             rows = conn.execute("SELECT * FROM activity WHERE resident_id = ? ORDER BY at DESC, id DESC LIMIT ?",
                                 (c.subject_id, limit)).fetchall()  # fmt: skip
         return [ActivityEntry(at=datetime.fromisoformat(r["at"]), action=r["action"], method=r["method"],
-                              device=r["device"], actor_resident_id=r["actor_id"], detail=r["detail"])
+                              device=r["device"], actor_resident_id=r["actor_id"], detail=r["detail"],
+                              chain_seq=r["chain_seq"])
                 for r in rows]  # fmt: skip
 
     # ------------------------------------------------------------------------------- procedures, applications
@@ -892,18 +946,16 @@ def create_api(store: Store | None = None) -> FastAPI:
         )
 
     @router.get("/applications", response_model=list[Application], tags=["applications"])
-    def list_applications(c: CtxDep) -> list[Application]:
+    def list_applications(c: Applications) -> list[Application]:
         """The subject's drafts and applications, newest first."""
-        c.require(ProxyScope.applications)
         with db.read() as conn:
             rows = conn.execute("SELECT data FROM applications WHERE resident_id = ? ORDER BY created_at DESC",
                                 (c.subject_id,)).fetchall()  # fmt: skip
         return [Application.model_validate_json(r["data"]) for r in rows]
 
     @router.post("/applications", response_model=Application, status_code=201, tags=["applications"])
-    def create_draft(body: DraftCreate, c: CtxDep) -> Application:
+    def create_draft(body: DraftCreate, c: Applications) -> Application:
         """Start a draft; answers are saved as given."""
-        c.require(ProxyScope.applications)
         now = _now()
         with db.write() as conn:
             _procedure(conn, body.procedure_id)
@@ -917,16 +969,14 @@ def create_api(store: Store | None = None) -> FastAPI:
         return app_
 
     @router.get("/applications/{application_id}", response_model=Application, tags=["applications"])
-    def get_application(application_id: str, c: CtxDep) -> Application:
+    def get_application(application_id: str, c: Applications) -> Application:
         """One application."""
-        c.require(ProxyScope.applications)
         with db.read() as conn:
             return _application(conn, c.subject_id, application_id)
 
     @router.put("/applications/{application_id}", response_model=Application, tags=["applications"])
-    def update_draft(application_id: str, body: DraftUpdate, c: CtxDep) -> Application:
+    def update_draft(application_id: str, body: DraftUpdate, c: Applications) -> Application:
         """Replace a draft's answers (idempotent)."""
-        c.require(ProxyScope.applications)
         with db.write() as conn:
             app_ = _application(conn, c.subject_id, application_id)
             if app_.status is not ApplicationStatus.draft:
@@ -938,13 +988,12 @@ def create_api(store: Store | None = None) -> FastAPI:
     @router.post("/applications/{application_id}/submit", response_model=Application, tags=["applications"])
     def submit(
         application_id: str,
-        c: CtxDep,
+        c: Applications,
         idempotency_key: Annotated[
             str, Header(alias="Idempotency-Key", min_length=8, max_length=128, pattern=r"^[A-Za-z0-9_.:-]+$")
         ],
     ) -> Application:
         """Submit once: the same Idempotency-Key again returns the same application and receipt."""
-        c.require(ProxyScope.applications)
         with db.write() as conn:
             seen = conn.execute("SELECT application_id FROM idempotency WHERE resident_id = ? AND key = ?",
                                 (c.subject_id, idempotency_key)).fetchone()  # fmt: skip
@@ -970,7 +1019,7 @@ def create_api(store: Store | None = None) -> FastAPI:
             entry = hashchain.append(conn, ChainKind.application_submitted, app_.resident_id, payload)
             app_ = app_.model_copy(update={
                 "status": ApplicationStatus.submitted, "submitted_at": now, "updated_at": now,
-                "receipt_number": receipt, "chain_seq": entry.seq,
+                "receipt_number": receipt, "chain_seq": entry.seq, "chain_hash": entry.hash,
                 "status_history": [*app_.status_history,
                                    StatusChange(status=ApplicationStatus.submitted, at=now, by_resident_id=c.actor_id)],
             })  # fmt: skip
@@ -984,9 +1033,8 @@ def create_api(store: Store | None = None) -> FastAPI:
     # ------------------------------------------------------------------------------- correction requests
 
     @router.get("/correction-requests", response_model=list[CorrectionRequest], tags=["applications"])
-    def list_corrections(c: CtxDep) -> list[CorrectionRequest]:
+    def list_corrections(c: Applications) -> list[CorrectionRequest]:
         """Data-correction requests, newest first."""
-        c.require(ProxyScope.applications)
         with db.read() as conn:
             rows = conn.execute("SELECT data FROM corrections WHERE resident_id = ? ORDER BY created_at DESC",
                                 (c.subject_id,)).fetchall()  # fmt: skip
@@ -995,9 +1043,8 @@ def create_api(store: Store | None = None) -> FastAPI:
     @router.post(
         "/correction-requests", response_model=CorrectionRequest, status_code=201, tags=["applications"]
     )
-    def create_correction(body: CorrectionRequestCreate, c: CtxDep) -> CorrectionRequest:
+    def create_correction(body: CorrectionRequestCreate, c: Applications) -> CorrectionRequest:
         """Report an error in an item of わたしの情報."""
-        c.require(ProxyScope.applications)
         with db.write() as conn:
             row = conn.execute("SELECT data FROM info_items WHERE item_id = ? AND resident_id = ?",
                                (body.item_id, c.subject_id)).fetchone()  # fmt: skip
@@ -1031,7 +1078,7 @@ def create_api(store: Store | None = None) -> FastAPI:
             return {"reset": True}
 
         @router.post("/_test/expire-session", include_in_schema=False)
-        def _expire(c: CtxDep) -> dict[str, bool]:
+        def _expire(c: Own) -> dict[str, bool]:
             with db.write() as conn:
                 conn.execute("UPDATE sessions SET expires_at = ? WHERE token = ?",
                              ((_now() - timedelta(seconds=1)).isoformat(), c.token))  # fmt: skip
@@ -1055,6 +1102,51 @@ def create_api(store: Store | None = None) -> FastAPI:
                 conn.execute("UPDATE chain SET payload = ? WHERE seq = ?",
                              (json.dumps(payload, ensure_ascii=False), seq))  # fmt: skip
             return {"tampered": seq}
+
+        # What an operator with the database (and the signing key) could do, to show what the checks catch.
+        @router.post("/_test/rechain", include_in_schema=False)
+        def _rechain(seq: int, field: str = "purpose", value: str = "改ざんされた目的") -> dict[str, int]:
+            """Edit an entry and re-hash it and every later entry: the chain is consistent again."""
+            with db.write() as conn:
+                row = conn.execute("SELECT payload FROM chain WHERE seq = ?", (seq,)).fetchone()
+                if row is None:
+                    raise ApiError(404, "not_found", "no such chain entry")
+                payload = json.loads(row["payload"])
+                payload[field] = value
+                conn.execute("UPDATE chain SET payload = ? WHERE seq = ?",
+                             (hashchain.canonical_json(payload), seq))  # fmt: skip
+                hashchain.rehash_from(conn, seq)
+            return {"rechained": seq}
+
+        @router.post("/_test/truncate", include_in_schema=False)
+        def _truncate(count: int = 1) -> dict[str, int]:
+            """Delete the newest `count` chain entries."""
+            with db.write() as conn:
+                head_seq, _ = hashchain.head(conn)
+                conn.execute("DELETE FROM chain WHERE seq > ?", (head_seq - max(count, 0),))
+            return {"deleted": count}
+
+        @router.post("/_test/edit-application", include_in_schema=False)
+        def _edit_application(application_id: str, field: str, value: str) -> dict[str, str]:
+            """Change one answer of a stored application, leaving the chain alone."""
+            with db.write() as conn:
+                row = conn.execute("SELECT data FROM applications WHERE application_id = ?",
+                                   (application_id,)).fetchone()  # fmt: skip
+                if row is None:
+                    raise ApiError(404, "not_found", "no such application")
+                app_ = Application.model_validate_json(row["data"])
+                app_ = app_.model_copy(update={"answers": {**app_.answers, field: value}})
+                conn.execute("UPDATE applications SET data = ? WHERE application_id = ?",
+                             (app_.model_dump_json(), application_id))  # fmt: skip
+            return {"edited": application_id}
+
+        @router.post("/_test/delete-activity", include_in_schema=False)
+        def _delete_activity(resident_id: str, count: int = 1) -> dict[str, int]:
+            """Delete a resident's newest `count` activity rows."""
+            with db.write() as conn:
+                conn.execute("DELETE FROM activity WHERE id IN (SELECT id FROM activity WHERE resident_id = ?"
+                             " ORDER BY id DESC LIMIT ?)", (resident_id, max(count, 0)))  # fmt: skip
+            return {"deleted": count}
 
         # A whole-API outage for N seconds (the backend runs inside the portal's process, so tests cannot stop
         # it): "503" answers Service Unavailable, "hang" holds each request until the outage ends.

@@ -692,14 +692,8 @@ def seed(conn: sqlite3.Connection) -> None:
         entries = [(30 + n, "sign_in", None), (30 + n, "view_info", None), (30 + n, "sign_out", None),
                    (3 + n % 4, "sign_in", None), (3 + n % 4, "view_notices", None)]  # fmt: skip
         for days, action, detail in entries:
-            conn.execute(
-                "INSERT INTO activity (resident_id, at, action, method, device, actor_id, detail)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (rid, ago(days, 20, 15).isoformat(), action, method, device, rid, detail),
-            )
-    conn.execute(
-        "INSERT INTO activity (resident_id, at, action, method, device, actor_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        ("res-sato-haru", ago(2, 19, 40).isoformat(), "view_info", "smartphone", "iPhone / Safari",
-         "res-sato-keiko", "proxy"),
-    )  # fmt: skip
+            hashchain.log_activity(conn, resident_id=rid, actor_id=rid, action=action, device=device, method=method,
+                                   detail=detail, at=ago(days, 20, 15))  # fmt: skip
+    hashchain.log_activity(conn, resident_id="res-sato-haru", actor_id="res-sato-keiko", action="view_info",
+                           device="iPhone / Safari", method="smartphone", detail="proxy", at=ago(2, 19, 40))  # fmt: skip
     _ = now

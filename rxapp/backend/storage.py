@@ -50,7 +50,7 @@ CREATE TABLE IF NOT EXISTS service_links (
 CREATE TABLE IF NOT EXISTS accounts (resident_id TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS activity (
     id INTEGER PRIMARY KEY AUTOINCREMENT, resident_id TEXT NOT NULL, at TEXT NOT NULL, action TEXT NOT NULL,
-    method TEXT, device TEXT NOT NULL, actor_id TEXT NOT NULL, detail TEXT);
+    method TEXT, device TEXT NOT NULL, actor_id TEXT NOT NULL, detail TEXT, chain_seq INTEGER);
 CREATE TABLE IF NOT EXISTS procedures (procedure_id TEXT PRIMARY KEY, position INTEGER NOT NULL, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS applications (
     application_id TEXT PRIMARY KEY, resident_id TEXT NOT NULL, created_at TEXT NOT NULL, data TEXT NOT NULL);
@@ -67,6 +67,9 @@ CREATE INDEX IF NOT EXISTS credential_attempts_client ON credential_attempts (cl
 CREATE TABLE IF NOT EXISTS challenges (
     challenge_id TEXT PRIMARY KEY, card_id TEXT NOT NULL, status TEXT NOT NULL, expires_at TEXT NOT NULL);
 """
+
+# The value of meta 'seeded': 2 = two-level chain hashes, activity rows in the chain.
+SCHEMA_VERSION = "2"
 
 TABLES = [
     "meta", "cards", "residents", "info_items", "notices", "chain", "disclosure", "disclosure_log", "proxies",
@@ -133,13 +136,19 @@ class Store:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.executescript(SCHEMA)
                 seeded = conn.execute("SELECT value FROM meta WHERE key = 'seeded'").fetchone()
+                if seeded is not None and seeded["value"] != SCHEMA_VERSION:
+                    # Demo data in an older chain format would fail every check: start it again.
+                    for table in TABLES:
+                        conn.execute(f"DROP TABLE IF EXISTS {table}")  # fixed table names, not input
+                    conn.executescript(SCHEMA)
+                    seeded = None
                 if seeded is None:
                     from rxapp.backend.seed import seed
 
                     conn.execute("BEGIN IMMEDIATE")
                     try:
                         seed(conn)
-                        conn.execute("INSERT INTO meta (key, value) VALUES ('seeded', '1')")
+                        conn.execute("INSERT INTO meta (key, value) VALUES ('seeded', ?)", (SCHEMA_VERSION,))
                         conn.execute("COMMIT")
                     except BaseException:
                         conn.execute("ROLLBACK")
@@ -188,7 +197,7 @@ class Store:
                     from rxapp.backend.seed import seed
 
                     seed(conn)
-                    conn.execute("INSERT INTO meta (key, value) VALUES ('seeded', '1')")
+                    conn.execute("INSERT INTO meta (key, value) VALUES ('seeded', ?)", (SCHEMA_VERSION,))
                 except BaseException:
                     conn.execute("ROLLBACK")
                     raise

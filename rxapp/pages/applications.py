@@ -9,6 +9,7 @@ from rxapp.components.layout import page_shell
 from rxapp.components.link import internal_link
 from rxapp.components.status_tag import status_tag
 from rxapp.components.summary_list import Row, summary_list
+from rxapp.components.warning_text import warning_text
 from rxapp.i18n import T
 from rxapp.pages.error_messages import error_text
 from rxapp.pages.registry import page
@@ -115,7 +116,15 @@ def receipt_page(t: T) -> rx.Component:
         rx.el.h1(t._("Receipt")),
         _problem(t),
         rx.cond(
-            S.loaded,
+            S.loaded & S.altered,
+            rx.el.div(
+                warning_text(t, t._("This application was changed after it was sent. What is stored now is not what you sent, so it is not shown.")),
+                rx.el.p(t._("Reference number: {number}", number=S.receipt_number)),
+                id="receipt-altered",
+            ),
+        ),
+        rx.cond(
+            S.loaded & ~S.altered,
             rx.el.article(
                 rx.el.p(t._("Minna Portal"), " — ", S.title, class_name="receipt__service"),
                 summary_list([

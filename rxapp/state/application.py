@@ -591,7 +591,7 @@ class ApplicationState(rx.State):
                     # Sent before with another key (another device): show that application, never a second one.
                     app = await client.get_application(token, self.application_id)
                 self._take_application(app)
-                self.receipt_hash = await self._hash_of(token, app.chain_seq)
+                self.receipt_hash = await self._hash_of(token, app)
             elif self.procedure_id == "public_fund_account":
                 answers = self._answers()
                 body = {k: answers.get(k) for k in ("bank_code", "branch_code", "account_type", "account_number",
@@ -630,15 +630,11 @@ class ApplicationState(rx.State):
         self._refresh_view()
         return rx.redirect(self._url("done"))
 
-    async def _hash_of(self, token: str, seq: int | None) -> str:
-        """The hash-chain entry that records the submission: the receipt's fingerprint."""
-        if not seq:
-            return ""
+    async def _hash_of(self, token: str, app: Application) -> str:
+        """The hash-chain entry that records the submission (the receipt's fingerprint), once the stored
+        application is checked against it."""
         with contextlib.suppress(PortalError):
-            page = await get_client().get_chain(token, mine=True)
-            for entry in page.entries:
-                if entry.seq == seq:
-                    return entry.hash
+            return await get_client().verify_application(token, app) or ""
         return ""
 
     @rx.event

@@ -41,6 +41,7 @@ class ApplicationsState(rx.State):
     status: str = ""
     receipt_number: str = ""
     receipt_hash: str = ""
+    altered: bool = False  # the stored application no longer matches the chain entry of its submission
     submitted_at: str = ""
     history: list[dict[str, str]] = []
     answer_rows: list[dict[str, str]] = []
@@ -84,15 +85,19 @@ class ApplicationsState(rx.State):
         try:
             token = await require_token(self)
             app = await get_client().get_application(token, app_id)
-            chain_hash = ""
+            chain_hash, altered = "", False
             if app.chain_seq:
+                # A check that cannot run (no permission to read the chain) shows no fingerprint, not an alarm.
                 with contextlib.suppress(PortalError):
-                    page = await get_client().get_chain(token, mine=True)
-                    chain_hash = next((e.hash for e in page.entries if e.seq == app.chain_seq), "")
+                    fingerprint = await get_client().verify_application(token, app)
+                    chain_hash, altered = fingerprint or "", fingerprint is None
         except PortalError as err:
             self.problem, then = await adapter_error(self, err)
             return then
         self._take(t, app, chain_hash)
+        if altered:
+            # What is stored now is not what was sent: never show it as the application.
+            self.answer_rows, self.altered = [], True
         return None
 
     def _take(self, t: T, app: Application, chain_hash: str) -> None:
@@ -102,6 +107,7 @@ class ApplicationsState(rx.State):
         self.status = app.status.value
         self.receipt_number = app.receipt_number or ""
         self.receipt_hash = chain_hash
+        self.altered = False
         self.submitted_at = _when(t, app.submitted_at) if app.submitted_at else ""
         self.history = [{"status": c.status.value, "when": _when(t, c.at)} for c in reversed(app.status_history)]
         flow = FLOWS.get(app.procedure_id)

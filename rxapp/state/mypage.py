@@ -52,22 +52,25 @@ class MyPageState(rx.State):
             return_exceptions=True,
         )
         profile, notices, applications, items, proxies = results
-        # The profile is essential; the rest may be missing for a proxy with a narrower permission.
-        for part in (profile, *results[1:]):
+        # Any part may be missing for a proxy with a narrower permission (a notices-only proxy sees no profile).
+        for part in results:
             if isinstance(part, PortalError) and not isinstance(part, Forbidden):
                 self.load_error, then = await adapter_error(self, part)
                 return then
             if isinstance(part, BaseException) and not isinstance(part, PortalError):
                 self.load_error = "backend_error"
                 return None
-        assert isinstance(profile, ResidentProfile)
+        session = await self.get_state(SessionState)
         notice_list: list[Notice] = notices if isinstance(notices, list) else []
         app_list: list[Application] = applications if isinstance(applications, list) else []
         item_list: list[InfoItem] = items if isinstance(items, list) else []
         today = today_jst()
 
         self.load_error = ""
-        self.subject_name = profile.name.kanji or profile.name.latin or profile.name.kana
+        if isinstance(profile, ResidentProfile):
+            self.subject_name = profile.name.kanji or profile.name.latin or profile.name.kana
+        else:
+            self.subject_name = session.acting_for_name or session.display_name
         self.notices_hidden = not isinstance(notices, list)
         found = attention(notice_list, app_list, today)
         self.unread = found.unread_notices
@@ -88,7 +91,7 @@ class MyPageState(rx.State):
                 "child": r.params.get("child", ""),
                 "after_residence": r.params.get("after_residence", ""),
             }
-            for r in recommend(profile, item_list, app_list, today)
+            for r in (recommend(profile, item_list, app_list, today) if isinstance(profile, ResidentProfile) else [])
         ]
         self.expiring = [r for r in recs if r["code"].startswith("renew_")]
         self.recommendations = [r for r in recs if not r["code"].startswith("renew_")]

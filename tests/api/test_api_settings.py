@@ -51,7 +51,7 @@ def test_error_body_shape_over_raw_http(backend: Backend) -> None:
     body = response.json()
     assert body["code"] == "validation"
     assert body["field_errors"] == {"branch_code": "pattern", "account_number": "pattern"}
-    assert set(body) == {"code", "message", "field_errors", "tries_left"}
+    assert set(body) == {"code", "message", "field_errors", "tries_left", "retry_after_s"}
     unauthorised = httpx.get(f"{backend.url}/api/v1/profile")
     assert unauthorised.status_code == 401 and unauthorised.json()["code"] == "unauthorised"
     broken = httpx.post(
