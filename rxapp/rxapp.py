@@ -11,7 +11,7 @@ from collections.abc import Callable
 import reflex as rx
 from reflex_base.vars.base import Var, VarData
 
-from rxapp import inventory_api, middleware, prefs_server
+from rxapp import health, inventory_api, middleware, prefs_server
 from rxapp.client_assets import inline_script, publish_script
 from rxapp.components.client_script import COMPONENTS_SCRIPT
 from rxapp.components.lang_fragment import furigana_page
@@ -61,6 +61,7 @@ def _api_transformers() -> list:
     transformers.append(functools.partial(middleware.locale_redirect, page_roots=roots))
     transformers.append(middleware.cache_headers)
     transformers.append(inventory_api.pages_inventory)  # GET /_minna/pages.json for the accessibility suite
+    transformers.append(health.health_endpoint)  # GET /_minna/health: Redis and the API answer
     transformers.append(prefs_server.prefs_middleware)  # display prefs in the HTML itself; GET /_prefs
     return transformers
 
