@@ -1,0 +1,389 @@
+"""Load test: simulated residents over the browser's own websocket protocol against a running portal.
+
+    .venv/bin/python bench/bench_load.py --base-url http://127.0.0.1:8080 --sessions 200 --duration 60 \
+        [--redis-url redis://127.0.0.1:6390] [--server-log var/prod/portal.log]
+
+Each resident speaks what rxapp/web_shims/socket-io-lite.js speaks (Socket.IO v5 over Engine.IO v4 on
+/_event, one WebSocket): the handshake, a namespace CONNECT that carries the hydrate event, then events.
+It hydrates /ja/sign-in, signs in with a demo card (GET /api/v1/demo-cards, the demo PIN), then until the
+end of the run loads signed-in pages (the on_load event the router sends on a client-side move) and fills
+a form field (the proxies form's person), with a think time between steps, answering heartbeats.
+
+Latency of an event: from sending it to the frame that ends it (hydrated again for a page load, the
+redirect for the sign-in, the changed variable for a field). Errors: connections refused or dropped,
+events without an answer in --event-timeout, a signed-in resident sent back to sign-in, and, with
+--server-log, lock-expiry and error lines the server wrote during the run. Memory: RSS, PSS and USS of
+every process listening on the port (idle, and the peak during the run), per session the PSS growth per
+resident; Redis used_memory growth and MEMORY USAGE of the residents' keys per session.
+
+Bounded: at most --sessions residents for --duration seconds (plus a short grace), loopback only.
+Writes bench/results/load-<sessions>.json. A benchmark, not a test: it reports, it never fails a build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import ipaddress
+import json
+import random
+import socket
+import statistics
+import sys
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+import psutil
+import websockets
+
+RESULTS = Path(__file__).resolve().parent / "results"
+DEMO_PIN = "1234"  # rxapp/backend/seed.py: every demo card's PIN
+ROOT = "reflex___state____state"
+HYDRATE = f"{ROOT}.hydrate_and_load"
+ON_LOAD = f"{ROOT}.reflex___state____on_load_internal_state.on_load_internal"
+SIGN_IN = f"{ROOT}.rxapp___state___sign_in____sign_in_state.submit"
+PROXIES = f"{ROOT}.rxapp___state___proxies____proxies_state"
+SET_PERSON = f"{PROXIES}.set_person"
+PAGES = ["my-info", "notices", "disclosure", "proxies", "mypage"]
+EVENT_PREFIX = "42/_event,"
+
+
+class Signedout(Exception):
+    """A signed-in resident was sent back to the sign-in page."""
+
+
+@dataclass
+class Tally:
+    latencies: dict[str, list[float]] = field(default_factory=dict)
+    errors: dict[str, int] = field(default_factory=dict)
+    residents_done: int = 0
+    events: int = 0
+    tokens: list[str] = field(default_factory=list)
+
+    def record(self, kind: str, seconds: float) -> None:
+        self.latencies.setdefault(kind, []).append(seconds * 1000)
+        self.events += 1
+
+    def error(self, kind: str) -> None:
+        self.errors[kind] = self.errors.get(kind, 0) + 1
+
+
+def _route(path: str) -> dict[str, str]:
+    return {"pathname": path, "asPath": path}
+
+
+class Resident:
+    """One browser tab: one token, one WebSocket, one event at a time (as state.js queues them)."""
+
+    def __init__(self, ws_url: str, card: str, tally: Tally, timeout: float) -> None:
+        self.token = str(uuid.uuid4())
+        self.url = f"{ws_url}/_event/?token={self.token}&EIO=4&transport=websocket"
+        self.card = card
+        self.tally = tally
+        self.timeout = timeout
+        self.ws: Any = None
+
+    async def open(self, first_path: str) -> None:
+        self.ws = await websockets.connect(self.url, open_timeout=self.timeout, max_size=None, compression=None)
+        handshake = await asyncio.wait_for(self.ws.recv(), self.timeout)
+        if not str(handshake).startswith("0{"):
+            raise ConnectionError(f"unexpected handshake {str(handshake)[:80]}")
+        boot = {"event": {"name": HYDRATE, "payload": {}, "router_data": _route(first_path)}}
+        started = time.perf_counter()
+        await self.ws.send("40/_event," + json.dumps(boot))
+        await self._until(lambda data: _hydrated(data), "hydrate")
+        self.tally.record("hydrate", time.perf_counter() - started)
+
+    async def event(self, kind: str, name: str, payload: dict[str, Any], path: str, done: Any) -> Any:
+        message = ["event", {"name": name, "payload": payload, "router_data": _route(path)}]
+        started = time.perf_counter()
+        await self.ws.send(EVENT_PREFIX + json.dumps(message))
+        result = await self._until(done, kind)
+        self.tally.record(kind, time.perf_counter() - started)
+        return result
+
+    async def _until(self, done: Any, kind: str) -> Any:
+        """Read frames until `done(data)` is truthy; answer heartbeats; notice a move to sign-in."""
+        deadline = time.monotonic() + self.timeout
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError(kind)
+            frame = str(await asyncio.wait_for(self.ws.recv(), remaining))
+            if frame == "2":
+                await self.ws.send("3")
+                continue
+            if frame.startswith("41"):
+                raise ConnectionError("server disconnected the namespace")
+            if not frame.startswith(EVENT_PREFIX):
+                continue
+            name, data = json.loads(frame[len(EVENT_PREFIX):])
+            if name != "event":
+                continue
+            target = _redirect(data)
+            if kind not in ("hydrate", "sign_in") and target and "/sign-in" in target:
+                raise Signedout(target)
+            if result := done(data):
+                return result
+
+    async def think(self, seconds: float) -> None:
+        """Wait as a reader does, still answering the server's heartbeat."""
+        end = time.monotonic() + seconds
+        while (remaining := end - time.monotonic()) > 0:
+            try:
+                frame = str(await asyncio.wait_for(self.ws.recv(), remaining))
+            except TimeoutError:
+                return
+            if frame == "2":
+                await self.ws.send("3")
+
+    async def close(self) -> None:
+        if self.ws is not None:
+            with contextlib.suppress(Exception):
+                await self.ws.close()
+
+
+def _hydrated(data: dict[str, Any]) -> bool:
+    return bool(data.get("delta", {}).get(ROOT, {}).get("is_hydrated_rx_state_") is True)
+
+
+def _redirect(data: dict[str, Any]) -> str:
+    for event in data.get("events") or []:
+        if event.get("name") == "_redirect":
+            return str(event.get("payload", {}).get("path", ""))
+    return ""
+
+
+def _changed(var: str) -> Any:
+    return lambda data: var in data.get("delta", {}).get(PROXIES, {})
+
+
+async def resident_journey(ws_url: str, card: str, tally: Tally, stop_at: float, think: tuple[float, float],
+                           timeout: float) -> None:
+    resident = Resident(ws_url, card, tally, timeout)
+    try:
+        try:
+            await resident.open("/ja/sign-in/")
+        except (OSError, websockets.WebSocketException, TimeoutError) as err:
+            tally.error(f"connect: {type(err).__name__}")
+            return
+        form = {"form": {"__reflex_form_data__": [["card", card], ["pin", DEMO_PIN]]}}
+        target = await resident.event("sign_in", SIGN_IN, form, "/ja/sign-in/", _redirect)
+        if "/mypage" not in target:
+            tally.error("sign-in refused")
+            return
+        await resident.event("on_load", ON_LOAD, {}, "/ja/mypage", _hydrated)
+        turn = 0
+        while time.monotonic() < stop_at:
+            for slug in PAGES:
+                await resident.think(random.uniform(*think))
+                if time.monotonic() >= stop_at:
+                    break
+                await resident.event("on_load", ON_LOAD, {}, f"/ja/{slug}", _hydrated)
+                if slug == "proxies":
+                    await resident.think(random.uniform(*think))
+                    turn += 1
+                    await resident.event("form_field", SET_PERSON, {"value": f"person-{turn}"}, "/ja/proxies",
+                                         _changed("new_person_rx_state_"))
+        tally.residents_done += 1
+    except Signedout:
+        tally.error("signed-in resident sent to sign-in")
+    except TimeoutError as err:
+        tally.error(f"no answer within {timeout:.0f} s ({err})")
+    except (OSError, websockets.WebSocketException, ConnectionError) as err:
+        tally.error(f"connection lost: {type(err).__name__}")
+    finally:
+        await resident.close()
+        tally.tokens.append(resident.token)
+
+
+# ------------------------------------------------------------------------------------------ server side
+
+
+def server_processes(port: int, pid: int | None) -> list[psutil.Process]:
+    """The supervisor and its workers: `pid`'s tree, else every process listening on the port."""
+    if pid:
+        root = psutil.Process(pid)
+        return [root, *root.children(recursive=True)]
+    listening = {c.pid for c in psutil.net_connections("tcp") if c.status == psutil.CONN_LISTEN
+                 and c.laddr and c.laddr.port == port and c.pid}  # fmt: skip
+    return [psutil.Process(p) for p in sorted(listening)]
+
+
+def memory(processes: list[psutil.Process]) -> list[dict[str, float]]:
+    rows = []
+    for proc in processes:
+        with contextlib.suppress(psutil.Error):
+            info = proc.memory_full_info()
+            rows.append({"pid": proc.pid, "rss_mb": info.rss / 2**20, "pss_mb": info.pss / 2**20,
+                         "uss_mb": info.uss / 2**20})  # fmt: skip
+    return rows
+
+
+async def sample_memory(port: int, pid: int | None, peak: dict[str, Any], stop: asyncio.Event) -> None:
+    while not stop.is_set():
+        rows = await asyncio.to_thread(lambda: memory(server_processes(port, pid)))
+        total = sum(r["pss_mb"] for r in rows)
+        if total > peak.get("pss_total_mb", 0):
+            peak.update(pss_total_mb=total, rows=rows)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), 2.0)
+
+
+def redis_figures(url: str | None, tokens: list[str]) -> dict[str, Any]:
+    if not url:
+        return {}
+    import redis
+
+    client = redis.Redis.from_url(url)
+    info = client.info("memory")
+    sample = tokens[:20]
+    per_session = []
+    for token in sample:
+        keys = list(client.scan_iter(match=f"{token}*", count=500))
+        per_session.append(sum(client.memory_usage(k) or 0 for k in keys))
+    return {"used_memory": int(info["used_memory"]), "keys": int(client.dbsize()),
+            "key_bytes_per_session": statistics.mean(per_session) if per_session else None}  # fmt: skip
+
+
+def log_lines(path: str | None) -> int:
+    return Path(path).stat().st_size if path and Path(path).exists() else 0
+
+
+def log_problems(path: str | None, offset: int) -> dict[str, int]:
+    if not path or not Path(path).exists():
+        return {}
+    with open(path, "rb") as handle:
+        handle.seek(offset)
+        text = handle.read().decode("utf-8", "replace")
+    return {"LockExpiredError": text.count("LockExpiredError"), "Traceback": text.count("Traceback"),
+            "ERROR lines": sum(" ERROR " in line or line.startswith("ERROR") for line in text.splitlines())}  # fmt: skip
+
+
+# ------------------------------------------------------------------------------------------ run
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def check_loopback(host: str) -> None:
+    address = ipaddress.ip_address(socket.gethostbyname(host))
+    if not address.is_loopback:
+        raise SystemExit(f"{host} is not a loopback address: this load test only runs against this machine")
+
+
+async def run(args: argparse.Namespace) -> dict[str, Any]:
+    parts = urlsplit(args.base_url)
+    check_loopback(parts.hostname or "")
+    port = parts.port or 80
+    ws_url = f"ws://{parts.hostname}:{port}"
+    async with httpx.AsyncClient(base_url=args.base_url, timeout=30) as client:
+        response = await client.get("/api/v1/demo-cards")
+        response.raise_for_status()
+        cards = [c["card_id"] for c in response.json() if not c.get("locked")]
+    idle = memory(server_processes(port, args.server_pid))
+    redis_before = redis_figures(args.redis_url, [])
+    offset = log_lines(args.server_log)
+
+    tally = Tally()
+    peak: dict[str, Any] = {}
+    stop = asyncio.Event()
+    sampler = asyncio.create_task(sample_memory(port, args.server_pid, peak, stop))
+    started = time.monotonic()
+    stop_at = started + args.duration
+    ramp = min(args.ramp, args.duration / 3)
+    tasks = []
+    for index in range(args.sessions):
+        # Residents arrive over the ramp rather than in one burst, as tabs do.
+        await asyncio.sleep(ramp / args.sessions)
+        tasks.append(asyncio.create_task(resident_journey(
+            ws_url, cards[index % len(cards)], tally, stop_at, (args.think_min, args.think_max), args.event_timeout)))
+    _done, pending = await asyncio.wait(tasks, timeout=max(1.0, stop_at - time.monotonic()) + args.event_timeout + 5)
+    for task in pending:
+        task.cancel()
+        tally.error("still running at the end (cancelled)")
+    await asyncio.gather(*pending, return_exceptions=True)
+    elapsed = time.monotonic() - started
+    stop.set()
+    await sampler
+    redis_after = redis_figures(args.redis_url, tally.tokens)
+    problems = log_problems(args.server_log, offset)
+
+    every = [v for values in tally.latencies.values() for v in values]
+    idle_pss = sum(r["pss_mb"] for r in idle)
+    return {
+        "base_url": args.base_url, "sessions": args.sessions, "duration_s": args.duration,
+        "elapsed_s": round(elapsed, 1), "think_s": [args.think_min, args.think_max],
+        "events": tally.events, "events_per_s": round(tally.events / elapsed, 1),
+        "residents_completed": tally.residents_done,
+        "latency_ms": {"all": _summary(every), **{k: _summary(v) for k, v in sorted(tally.latencies.items())}},
+        "errors": tally.errors, "server_log": problems,
+        "memory_idle": idle, "memory_peak": peak.get("rows", []),
+        "pss_idle_total_mb": round(idle_pss, 1), "pss_peak_total_mb": round(peak.get("pss_total_mb", 0), 1),
+        "pss_per_session_mb": round((peak.get("pss_total_mb", 0) - idle_pss) / args.sessions, 3),
+        "redis": {"before": redis_before, "after": redis_after,
+                  "used_memory_per_session": (redis_after["used_memory"] - redis_before["used_memory"]) / args.sessions
+                  if redis_after else None},
+    }  # fmt: skip
+
+
+def _summary(values: list[float]) -> dict[str, float]:
+    if not values:
+        return {"n": 0}
+    return {"n": len(values), "p50": round(percentile(values, 0.5), 1), "p95": round(percentile(values, 0.95), 1),
+            "max": round(max(values), 1)}
+
+
+def report(result: dict[str, Any]) -> None:
+    print(f"{result['sessions']} residents, {result['elapsed_s']} s, {result['events']} events "
+          f"({result['events_per_s']}/s), {result['residents_completed']} residents ran to the end")
+    print(f"{'event':12} {'n':>6} {'p50 ms':>9} {'p95 ms':>9} {'max ms':>9}")
+    for kind, row in result["latency_ms"].items():
+        if row["n"]:
+            print(f"{kind:12} {row['n']:6d} {row['p50']:9.1f} {row['p95']:9.1f} {row['max']:9.1f}")
+    print("errors:", result["errors"] or "none", "| server log:", result["server_log"] or "not read")
+    for label, rows in (("idle", result["memory_idle"]), ("peak", result["memory_peak"])):
+        print(f"memory {label}: " + ", ".join(f"{r['pid']}: rss {r['rss_mb']:.0f} pss {r['pss_mb']:.0f} "
+                                              f"uss {r['uss_mb']:.0f} MB" for r in rows))  # fmt: skip
+    print(f"PSS total idle {result['pss_idle_total_mb']} MB, peak {result['pss_peak_total_mb']} MB, "
+          f"per session {result['pss_per_session_mb']} MB")
+    redis_row = result["redis"]
+    if redis_row["after"]:
+        print(f"redis: used_memory per session {redis_row['used_memory_per_session']:.0f} B, keys of a session "
+              f"{redis_row['after']['key_bytes_per_session']} B (MEMORY USAGE), keys {redis_row['after']['keys']}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base-url", default="http://127.0.0.1:8080")
+    parser.add_argument("--sessions", type=int, default=50, help="concurrent residents (50, 200, 500)")
+    parser.add_argument("--duration", type=float, default=60.0, help="seconds of load (at most 90)")
+    parser.add_argument("--ramp", type=float, default=15.0, help="seconds over which residents arrive")
+    parser.add_argument("--think-min", type=float, default=1.0)
+    parser.add_argument("--think-max", type=float, default=4.0)
+    parser.add_argument("--event-timeout", type=float, default=30.0)
+    parser.add_argument("--redis-url", default=None, help="the portal's REFLEX_REDIS_URL, for bytes per session")
+    parser.add_argument("--server-pid", type=int, default=None, help="the server's supervisor (else: the port's listeners)")
+    parser.add_argument("--server-log", default=None, help="the server's log, to count lock expiries and errors")
+    parser.add_argument("--label", default="", help="suffix of the results file (before, after)")
+    args = parser.parse_args()
+    if not 1 <= args.sessions <= 1000 or not 1 <= args.duration <= 90:
+        raise SystemExit("--sessions 1..1000 and --duration 1..90 s: keep the run bounded")
+    result = asyncio.run(run(args))
+    report(result)
+    RESULTS.mkdir(exist_ok=True)
+    name = f"load-{args.sessions}{'-' + args.label if args.label else ''}.json"
+    (RESULTS / name).write_text(json.dumps(result, indent=2, ensure_ascii=False))
+    print(f"written: {RESULTS / name}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
