@@ -78,13 +78,11 @@ run-prod: setup redis
 redis-package:
 	@command -v redis-server >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get install -y -q redis-server >/dev/null || { apt-get update -q && apt-get install -y -q redis-server; }; }
 
-redis: redis-package
-	@mkdir -p var/redis && (redis-cli -p $(REDIS_PORT) ping >/dev/null 2>&1 || redis-server --port $(REDIS_PORT) \
-	  --bind 127.0.0.1 --daemonize yes --dir $(CURDIR)/var/redis --pidfile $(CURDIR)/var/redis/redis-$(REDIS_PORT).pid \
-	  --logfile $(CURDIR)/var/redis/redis-$(REDIS_PORT).log --appendonly yes --appendfsync everysec --save "" >/dev/null)
+redis: redis-package $(VENV)/.installed
+	@$(PY) -m rxapp.prod_redis start --port $(REDIS_PORT) --dir var/redis
 
-stop-redis:
-	-redis-cli -p $(REDIS_PORT) shutdown
+stop-redis: $(VENV)/.installed
+	$(PY) -m rxapp.prod_redis stop --port $(REDIS_PORT)
 
 i18n: $(VENV)/.installed
 	$(PY) -m rxapp.i18n.catalogs all
