@@ -11,7 +11,7 @@ from collections.abc import Callable
 import reflex as rx
 from reflex_base.vars.base import Var, VarData
 
-from rxapp import health, inventory_api, middleware, prefs_server
+from rxapp import health, inventory_api, middleware, prefs_server, token_reclaim
 from rxapp.client_assets import inline_script, publish_script
 from rxapp.components.client_script import COMPONENTS_SCRIPT
 from rxapp.components.lang_fragment import furigana_page
@@ -71,6 +71,9 @@ def _api_transformers() -> list:
 CLIENT_SCRIPT_URL = publish_script(
     "minna", "\n".join([FRAGMENT_FOCUS_SCRIPT, LANGUAGE_SWITCH_SCRIPT, COMPONENTS_SCRIPT, PREFS_FORM_SCRIPT])
 )
+
+# Before the app builds its token manager: a tab whose worker died keeps its token (rxapp/token_reclaim.py).
+token_reclaim.install()
 
 app = rx.App(
     stylesheets=["/minna.css"],
