@@ -27,7 +27,9 @@ import asyncio
 import contextlib
 import ipaddress
 import json
+import os
 import random
+import signal
 import socket
 import statistics
 import sys
@@ -65,6 +67,7 @@ class Tally:
     residents_done: int = 0
     events: int = 0
     tokens: list[str] = field(default_factory=list)
+    reconnects: int = 0
 
     def record(self, kind: str, seconds: float) -> None:
         self.latencies.setdefault(kind, []).append(seconds * 1000)
@@ -88,6 +91,7 @@ class Resident:
         self.tally = tally
         self.timeout = timeout
         self.ws: Any = None
+        self.signed_in = False
 
     async def open(self, first_path: str) -> None:
         self.ws = await websockets.connect(self.url, open_timeout=self.timeout, max_size=None, compression=None)
@@ -127,7 +131,7 @@ class Resident:
             if name != "event":
                 continue
             target = _redirect(data)
-            if kind not in ("hydrate", "sign_in") and target and "/sign-in" in target:
+            if self.signed_in and target and "/sign-in" in target:
                 raise Signedout(target)
             if result := done(data):
                 return result
@@ -164,40 +168,65 @@ def _changed(var: str) -> Any:
     return lambda data: var in data.get("delta", {}).get(PROXIES, {})
 
 
+DROPPED = (OSError, websockets.WebSocketException, ConnectionError)
+
+
 async def resident_journey(ws_url: str, card: str, tally: Tally, stop_at: float, think: tuple[float, float],
                            timeout: float) -> None:
     resident = Resident(ws_url, card, tally, timeout)
+    path = "/ja/sign-in/"
+
+    async def reconnect() -> None:
+        """As state.js does after a dropped transport: a new socket, same token, a full hydrate of the page."""
+        tally.reconnects += 1
+        for attempt in range(5):
+            await resident.close()
+            await asyncio.sleep(0.5 * (attempt + 1))
+            with contextlib.suppress(*DROPPED):
+                await resident.open(path)
+                return
+        raise ConnectionError("could not reconnect")
+
+    async def step(kind: str, name: str, payload: dict[str, Any], done: Any) -> Any:
+        """Think, then send one event; a dropped socket is reconnected and the next step carries on."""
+        try:
+            await resident.think(random.uniform(*think))
+            return await resident.event(kind, name, payload, path, done)
+        except DROPPED:
+            await reconnect()
+            return None
+
     try:
         try:
-            await resident.open("/ja/sign-in/")
-        except (OSError, websockets.WebSocketException, TimeoutError) as err:
+            await resident.open(path)
+        except (*DROPPED, TimeoutError) as err:
             tally.error(f"connect: {type(err).__name__}")
             return
         form = {"form": {"__reflex_form_data__": [["card", card], ["pin", DEMO_PIN]]}}
-        target = await resident.event("sign_in", SIGN_IN, form, "/ja/sign-in/", _redirect)
+        target = await resident.event("sign_in", SIGN_IN, form, path, _redirect)
         if "/mypage" not in target:
             tally.error("sign-in refused")
             return
-        await resident.event("on_load", ON_LOAD, {}, "/ja/mypage", _hydrated)
+        resident.signed_in = True
+        path = "/ja/mypage"
+        await resident.event("on_load", ON_LOAD, {}, path, _hydrated)
         turn = 0
         while time.monotonic() < stop_at:
             for slug in PAGES:
-                await resident.think(random.uniform(*think))
                 if time.monotonic() >= stop_at:
                     break
-                await resident.event("on_load", ON_LOAD, {}, f"/ja/{slug}", _hydrated)
+                path = f"/ja/{slug}"
+                await step("on_load", ON_LOAD, {}, _hydrated)
                 if slug == "proxies":
-                    await resident.think(random.uniform(*think))
                     turn += 1
-                    await resident.event("form_field", SET_PERSON, {"value": f"person-{turn}"}, "/ja/proxies",
-                                         _changed("new_person_rx_state_"))
+                    await step("form_field", SET_PERSON, {"value": f"person-{turn}"}, _changed("new_person_rx_state_"))
         tally.residents_done += 1
     except Signedout:
         tally.error("signed-in resident sent to sign-in")
     except TimeoutError as err:
         tally.error(f"no answer within {timeout:.0f} s ({err})")
-    except (OSError, websockets.WebSocketException, ConnectionError) as err:
-        tally.error(f"connection lost: {type(err).__name__}")
+    except DROPPED as err:
+        tally.error(f"connection lost for good: {type(err).__name__}")
     finally:
         await resident.close()
         tally.tokens.append(resident.token)
@@ -214,6 +243,15 @@ def server_processes(port: int, pid: int | None) -> list[psutil.Process]:
     listening = {c.pid for c in psutil.net_connections("tcp") if c.status == psutil.CONN_LISTEN
                  and c.laddr and c.laddr.port == port and c.pid}  # fmt: skip
     return [psutil.Process(p) for p in sorted(listening)]
+
+
+def cpu_seconds(processes: list[psutil.Process]) -> float:
+    total = 0.0
+    for proc in processes:
+        with contextlib.suppress(psutil.Error):
+            times = proc.cpu_times()
+            total += times.user + times.system
+    return total
 
 
 def memory(processes: list[psutil.Process]) -> list[dict[str, float]]:
@@ -250,6 +288,22 @@ def redis_figures(url: str | None, tokens: list[str]) -> dict[str, Any]:
         per_session.append(sum(client.memory_usage(k) or 0 for k in keys))
     return {"used_memory": int(info["used_memory"]), "keys": int(client.dbsize()),
             "key_bytes_per_session": statistics.mean(per_session) if per_session else None}  # fmt: skip
+
+
+async def kill_a_worker(args: argparse.Namespace, port: int, started: float) -> dict[str, Any]:
+    """SIGKILL one worker mid-run (as the OOM killer would); report whether the server replaced it."""
+    await asyncio.sleep(max(0.0, started + args.kill_worker_at - time.monotonic()))
+    processes = server_processes(port, args.server_pid)
+    workers = [p for p in processes if p.ppid() in {q.pid for q in processes}]
+    if not workers:
+        return {"killed": None, "note": "no worker found (give --server-pid)"}
+    victim = workers[0]
+    victim.send_signal(signal.SIGKILL)
+    at = round(time.monotonic() - started, 1)
+    await asyncio.sleep(8)  # Granian forks the replacement within a few seconds
+    after = [p.pid for p in server_processes(port, args.server_pid)]
+    return {"killed": victim.pid, "at_s": at, "processes_8s_later": after,
+            "respawned": len(after) == len(processes) and victim.pid not in after}  # fmt: skip
 
 
 def log_lines(path: str | None) -> int:
@@ -290,6 +344,9 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         response.raise_for_status()
         cards = [c["card_id"] for c in response.json() if not c.get("locked")]
     idle = memory(server_processes(port, args.server_pid))
+    load_at_start = [round(x, 2) for x in os.getloadavg()]  # the machine may be shared: say how busy it was
+    # Server CPU per event does not depend on how busy other programs keep the machine, latency does.
+    cpu_before = cpu_seconds(server_processes(port, args.server_pid))
     redis_before = redis_figures(args.redis_url, [])
     offset = log_lines(args.server_log)
 
@@ -301,6 +358,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     stop_at = started + args.duration
     ramp = min(args.ramp, args.duration / 3)
     tasks = []
+    killer = asyncio.create_task(kill_a_worker(args, port, started)) if args.kill_worker_at else None
     for index in range(args.sessions):
         # Residents arrive over the ramp rather than in one burst, as tabs do.
         await asyncio.sleep(ramp / args.sessions)
@@ -312,6 +370,8 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         tally.error("still running at the end (cancelled)")
     await asyncio.gather(*pending, return_exceptions=True)
     elapsed = time.monotonic() - started
+    killed = await killer if killer else None
+    cpu_used = cpu_seconds(server_processes(port, args.server_pid)) - cpu_before
     stop.set()
     await sampler
     redis_after = redis_figures(args.redis_url, tally.tokens)
@@ -323,7 +383,9 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         "base_url": args.base_url, "sessions": args.sessions, "duration_s": args.duration,
         "elapsed_s": round(elapsed, 1), "think_s": [args.think_min, args.think_max],
         "events": tally.events, "events_per_s": round(tally.events / elapsed, 1),
-        "residents_completed": tally.residents_done,
+        "server_cpu_s": round(cpu_used, 1), "server_cpu_ms_per_event": round(1000 * cpu_used / max(1, tally.events), 1),
+        "residents_completed": tally.residents_done, "reconnects": tally.reconnects, "killed_worker": killed,
+        "load_average_at_start": load_at_start,
         "latency_ms": {"all": _summary(every), **{k: _summary(v) for k, v in sorted(tally.latencies.items())}},
         "errors": tally.errors, "server_log": problems,
         "memory_idle": idle, "memory_peak": peak.get("rows", []),
@@ -344,11 +406,15 @@ def _summary(values: list[float]) -> dict[str, float]:
 
 def report(result: dict[str, Any]) -> None:
     print(f"{result['sessions']} residents, {result['elapsed_s']} s, {result['events']} events "
-          f"({result['events_per_s']}/s), {result['residents_completed']} residents ran to the end")
+          f"({result['events_per_s']}/s), {result['residents_completed']} residents ran to the end, "
+          f"{result['reconnects']} reconnects; load average at start {result['load_average_at_start']}")
+    print(f"server CPU {result['server_cpu_s']} s, {result['server_cpu_ms_per_event']} ms per event")
     print(f"{'event':12} {'n':>6} {'p50 ms':>9} {'p95 ms':>9} {'max ms':>9}")
     for kind, row in result["latency_ms"].items():
         if row["n"]:
             print(f"{kind:12} {row['n']:6d} {row['p50']:9.1f} {row['p95']:9.1f} {row['max']:9.1f}")
+    if result["killed_worker"]:
+        print("killed worker:", result["killed_worker"])
     print("errors:", result["errors"] or "none", "| server log:", result["server_log"] or "not read")
     for label, rows in (("idle", result["memory_idle"]), ("peak", result["memory_peak"])):
         print(f"memory {label}: " + ", ".join(f"{r['pid']}: rss {r['rss_mb']:.0f} pss {r['pss_mb']:.0f} "
@@ -373,6 +439,8 @@ def main() -> None:
     parser.add_argument("--redis-url", default=None, help="the portal's REFLEX_REDIS_URL, for bytes per session")
     parser.add_argument("--server-pid", type=int, default=None, help="the server's supervisor (else: the port's listeners)")
     parser.add_argument("--server-log", default=None, help="the server's log, to count lock expiries and errors")
+    parser.add_argument("--kill-worker-at", type=float, default=None,
+                        help="SIGKILL one server worker this many seconds into the run")
     parser.add_argument("--label", default="", help="suffix of the results file (before, after)")
     args = parser.parse_args()
     if not 1 <= args.sessions <= 1000 or not 1 <= args.duration <= 90:
