@@ -1,7 +1,11 @@
 """Load test: simulated residents over the browser's own websocket protocol against a running portal.
 
+    .venv/bin/python bench/bench_load.py --start --sessions 50,200 --duration 60     # make bench-load
     .venv/bin/python bench/bench_load.py --base-url http://127.0.0.1:8080 --sessions 200 --duration 60 \
-        [--redis-url redis://127.0.0.1:6390] [--server-log var/prod/portal.log]
+        [--redis-url redis://127.0.0.1:6390] [--server-pid PID] [--server-log FILE] [--kill-worker-at 30]
+
+--start builds and starts its own production portal (rxapp/serve.py) and Redis (rxapp/prod_redis.py) on free
+loopback ports, with its own data and web folders, runs each level against it, then stops both.
 
 Each resident speaks what rxapp/web_shims/socket-io-lite.js speaks (Socket.IO v5 over Engine.IO v4 on
 /_event, one WebSocket): the handshake, a namespace CONNECT that carries the hydrate event, then events.
@@ -29,12 +33,16 @@ import ipaddress
 import json
 import os
 import random
+import shutil
 import signal
 import socket
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,6 +52,7 @@ import httpx
 import psutil
 import websockets
 
+ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "results"
 DEMO_PIN = "1234"  # rxapp/backend/seed.py: every demo card's PIN
 ROOT = "reflex___state____state"
@@ -427,11 +436,66 @@ def report(result: dict[str, Any]) -> None:
               f"{redis_row['after']['key_bytes_per_session']} B (MEMORY USAGE), keys {redis_row['after']['keys']}")
 
 
+@contextlib.contextmanager
+def started_portal(workers: int | None) -> Iterator[tuple[str, int, str, Path]]:
+    """Redis (production settings) and `python -m rxapp.serve` on free loopback ports, own data and web folders."""
+    from rxapp import prod_redis
+
+    data = Path(tempfile.mkdtemp(prefix="minna-load-"))
+    redis_port, port = free_port(), free_port()
+    prod_redis.start(redis_port, data / "redis")
+    redis_url = f"redis://127.0.0.1:{redis_port}"
+    log = data / "portal.log"
+    env = {**os.environ, "REFLEX_REDIS_URL": redis_url, "PORTAL_API_URL": f"http://127.0.0.1:{port}",
+           "PORTAL_DATA_DIR": str(data), "REFLEX_WEB_WORKDIR": str(ROOT / ".web-bench-load"),
+           "REFLEX_STATES_WORKDIR": str(data / "states"), "REFLEX_USE_SYSTEM_BUN": "1",
+           "REFLEX_TELEMETRY_ENABLED": "false",
+           "PATH": f"{ROOT / '.tools/node_modules/.bin'}:{Path(sys.executable).parent}:{os.environ['PATH']}"}  # fmt: skip
+    command = [sys.executable, "-m", "rxapp.serve", "--port", str(port), "--host", "127.0.0.1"]
+    if workers:
+        command += ["--workers", str(workers)]
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                   start_new_session=True)  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 900  # a first build installs the frontend packages
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"the portal exited:\n{log.read_text()[-3000:]}")
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{base}/_minna/health", timeout=5).status_code == 200:
+                    break
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the portal did not become healthy:\n{log.read_text()[-3000:]}")
+            time.sleep(1)
+        print(f"portal {base} (supervisor {process.pid}), Redis {redis_url}, log {log}")
+        yield base, process.pid, redis_url, log
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+        prod_redis.stop(redis_port)
+        shutil.rmtree(data, ignore_errors=True)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base-url", default="http://127.0.0.1:8080")
-    parser.add_argument("--sessions", type=int, default=50, help="concurrent residents (50, 200, 500)")
-    parser.add_argument("--duration", type=float, default=60.0, help="seconds of load (at most 90)")
+    parser.add_argument("--start", action="store_true",
+                        help="start Redis and a production portal on free ports for the run, stop them after")
+    parser.add_argument("--workers", type=int, default=None, help="with --start: worker count (default: rxapp.serve's)")
+    parser.add_argument("--sessions", default="50", help="concurrent residents, one level or several: 50,200,500")
+    parser.add_argument("--duration", type=float, default=60.0, help="seconds of load per level (at most 90)")
     parser.add_argument("--ramp", type=float, default=15.0, help="seconds over which residents arrive")
     parser.add_argument("--think-min", type=float, default=1.0)
     parser.add_argument("--think-max", type=float, default=4.0)
@@ -443,14 +507,21 @@ def main() -> None:
                         help="SIGKILL one server worker this many seconds into the run")
     parser.add_argument("--label", default="", help="suffix of the results file (before, after)")
     args = parser.parse_args()
-    if not 1 <= args.sessions <= 1000 or not 1 <= args.duration <= 90:
-        raise SystemExit("--sessions 1..1000 and --duration 1..90 s: keep the run bounded")
-    result = asyncio.run(run(args))
-    report(result)
-    RESULTS.mkdir(exist_ok=True)
-    name = f"load-{args.sessions}{'-' + args.label if args.label else ''}.json"
-    (RESULTS / name).write_text(json.dumps(result, indent=2, ensure_ascii=False))
-    print(f"written: {RESULTS / name}")
+    levels = [int(level) for level in str(args.sessions).split(",") if level.strip()]
+    if not levels or not all(1 <= level <= 1000 for level in levels) or not 1 <= args.duration <= 90:
+        raise SystemExit("--sessions 1..1000 each and --duration 1..90 s: keep every run bounded")
+    with contextlib.ExitStack() as stack:
+        if args.start:
+            args.base_url, args.server_pid, args.redis_url, log = stack.enter_context(started_portal(args.workers))
+            args.server_log = str(log)
+        for level in levels:
+            args.sessions = level
+            result = asyncio.run(run(args))
+            report(result)
+            RESULTS.mkdir(exist_ok=True)
+            name = f"load-{level}{'-' + args.label if args.label else ''}.json"
+            (RESULTS / name).write_text(json.dumps(result, indent=2, ensure_ascii=False))
+            print(f"written: {RESULTS / name}")
 
 
 if __name__ == "__main__":

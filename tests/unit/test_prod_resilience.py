@@ -204,22 +204,37 @@ def test_control_redis_without_persistence_forgets_every_session(tmp_path: Path)
 # ------------------------------------------------------------------------------------------ tokens
 
 
+def _dead_pid() -> int:
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return process.pid
+
+
 @needs_redis
-@pytest.mark.parametrize(("owner_alive", "manager"), [(False, "reclaiming"), (True, "reclaiming"), (False, "reflex")])
-def test_a_tab_whose_worker_died_keeps_its_token(tmp_path: Path, owner_alive: bool, manager: str) -> None:
-    """The socket record of a dead process is taken over; a live one still means a duplicated tab."""
+@pytest.mark.parametrize(("owner", "manager", "keeps_token"), [
+    ("no alive key", "reclaiming", True),  # the process stopped saying it is alive (another host, > 6 s)
+    ("dead pid on this host", "reclaiming", True),  # a sibling worker just killed: its key has not expired yet
+    ("live process", "reclaiming", False),  # a real duplicated tab: Reflex's answer stands
+    ("dead pid on this host", "reflex", False),  # the control: Reflex alone hands out a new token
+])  # fmt: skip
+def test_a_tab_whose_worker_died_keeps_its_token(tmp_path: Path, owner: str, manager: str, keeps_token: bool) -> None:
+    import json
+
     import redis.asyncio as redis
     from reflex.utils.token_manager import RedisTokenManager, SocketRecord
 
-    from rxapp.token_reclaim import ReclaimingTokenManager, alive_key
+    from rxapp.token_reclaim import HOST_ID, ReclaimingTokenManager, _me, alive_key
 
     async def link(port: int) -> str | None:
         client = redis.Redis.from_url(f"redis://127.0.0.1:{port}")
-        dead_instance = "instance-of-a-killed-worker"
-        record = SocketRecord(instance_id=dead_instance, sid="old-sid")
+        instance = "instance-of-the-previous-worker"
+        record = SocketRecord(instance_id=instance, sid="old-sid")
         await client.set("token_manager_socket_record_tab-1", pickle.dumps(record), ex=3600)
-        if owner_alive:
-            await client.set(alive_key(dead_instance), b"1", ex=15)
+        if owner == "dead pid on this host":
+            dead = json.dumps({"host": HOST_ID, "pid": _dead_pid(), "started": 1.0})
+            await client.set(alive_key(instance), dead.encode(), ex=6)
+        elif owner == "live process":
+            await client.set(alive_key(instance), _me(), ex=6)
         cls = ReclaimingTokenManager if manager == "reclaiming" else RedisTokenManager
         token_manager = cls(client)
         try:
@@ -231,7 +246,5 @@ def test_a_tab_whose_worker_died_keeps_its_token(tmp_path: Path, owner_alive: bo
 
     with redis_at(tmp_path) as port:
         new_token = asyncio.run(link(port))
-    if manager == "reclaiming" and not owner_alive:
-        assert new_token is None  # the tab keeps its token, so its state (and sign-in) in Redis
-    else:
-        assert new_token is not None  # Reflex's answer: a new token, i.e. a new, signed-out state
+    # None: the tab keeps its token, so its state (and sign-in) in Redis; a new token is a new, signed-out state.
+    assert (new_token is None) is keeps_token
