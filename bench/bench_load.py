@@ -212,13 +212,17 @@ async def resident_journey(ws_url: str, card: str, tally: Tally, stop_at: float,
             tally.error(f"connect: {type(err).__name__}")
             return
         form = {"form": {"__reflex_form_data__": [["card", card], ["pin", DEMO_PIN]]}}
-        target = await resident.event("sign_in", SIGN_IN, form, path, _redirect)
+        target = None
+        while target is None:  # a socket dropped mid-sign-in: back on the sign-in page, the resident tries again
+            if time.monotonic() >= stop_at:
+                return
+            target = await step("sign_in", SIGN_IN, form, _redirect)
         if "/mypage" not in target:
             tally.error("sign-in refused")
             return
         resident.signed_in = True
         path = "/ja/mypage"
-        await resident.event("on_load", ON_LOAD, {}, path, _hydrated)
+        await step("on_load", ON_LOAD, {}, _hydrated)
         turn = 0
         while time.monotonic() < stop_at:
             for slug in PAGES:
