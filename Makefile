@@ -21,7 +21,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 APT_PACKAGES := chromium fonts-noto-cjk fonts-noto-core
 APT_CHECK := /usr/bin/chromium /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf
 
-.PHONY: help setup run run-prod redis redis-package stop-redis dev test lint unit browser accessibility i18n i18n-check bench bench-load reset-demo system-deps clean
+.PHONY: help setup run run-prod redis redis-package stop-redis dev test lint unit browser accessibility i18n i18n-check bench bench-load bench-cluster cluster-deps reset-demo system-deps clean
 
 help:
 	@echo "make run       start the portal with the embedded demo backend on http://localhost:$(PORT)"
@@ -115,6 +115,13 @@ LEVELS ?= 50,200
 DURATION ?= 60
 bench-load: setup redis-package
 	$(PY) bench/bench_load.py --start --sessions $(LEVELS) --duration $(DURATION)
+
+# Two portal processes behind nginx, one Redis, one backend; one process is killed (bench/bench_cluster.py).
+cluster-deps:
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { export DEBIAN_FRONTEND=noninteractive; apt-get install -y -q nginx >/dev/null || { apt-get update -q && apt-get install -y -q nginx; }; }
+
+bench-cluster: setup redis-package cluster-deps
+	$(PY) bench/bench_cluster.py
 
 reset-demo: $(VENV)/.installed
 	$(PY) -m rxapp.backend reset

@@ -104,8 +104,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--kill-timeout", type=int, default=10, help="seconds a worker gets to stop on shutdown")
     parser.add_argument("--respawn-interval", type=float, default=1.0,
                         help="seconds between stopping and starting workers on a reload (SIGHUP)")
-    parser.add_argument("--serve-built", action="store_true", help=argparse.SUPPRESS)  # the exec'd second stage
-    parser.add_argument("--loglevel", default="error", help=argparse.SUPPRESS)
+    parser.add_argument("--serve-built", action="store_true",
+                        help="serve the build already in the web folder, without building (a second process or "
+                             "host on the same build; also the second stage of a normal start)")
+    parser.add_argument("--loglevel", default="warning")
     args = parser.parse_args(argv)
     if not os.environ.get("REFLEX_REDIS_URL"):
         raise SystemExit("REFLEX_REDIS_URL is required: several workers share session state only through Redis")
