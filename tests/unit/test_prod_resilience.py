@@ -37,6 +37,8 @@ def free_port(low: int, high: int) -> int:
     """A free loopback port in [low, high]: parallel runs on a shared machine keep to their own range."""
     for port in range(low, high + 1):
         with socket.socket() as sock:
+            # As the servers do: a port left in TIME_WAIT by the previous test is free for a new listener.
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 sock.bind(("127.0.0.1", port))
             except OSError:
