@@ -55,11 +55,11 @@ import websockets
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "results"
 DEMO_PIN = "1234"  # rxapp/backend/seed.py: every demo card's PIN
-ROOT = "reflex___state____state"
-HYDRATE = f"{ROOT}.hydrate_and_load"
-ON_LOAD = f"{ROOT}.reflex___state____on_load_internal_state.on_load_internal"
-SIGN_IN = f"{ROOT}.rxapp___state___sign_in____sign_in_state.submit"
-PROXIES = f"{ROOT}.rxapp___state___proxies____proxies_state"
+STATE_ROOT = "reflex___state____state"
+HYDRATE = f"{STATE_ROOT}.hydrate_and_load"
+ON_LOAD = f"{STATE_ROOT}.reflex___state____on_load_internal_state.on_load_internal"
+SIGN_IN = f"{STATE_ROOT}.rxapp___state___sign_in____sign_in_state.submit"
+PROXIES = f"{STATE_ROOT}.rxapp___state___proxies____proxies_state"
 SET_PERSON = f"{PROXIES}.set_person"
 PAGES = ["my-info", "notices", "disclosure", "proxies", "mypage"]
 EVENT_PREFIX = "42/_event,"
@@ -163,7 +163,7 @@ class Resident:
 
 
 def _hydrated(data: dict[str, Any]) -> bool:
-    return bool(data.get("delta", {}).get(ROOT, {}).get("is_hydrated_rx_state_") is True)
+    return bool(data.get("delta", {}).get(STATE_ROOT, {}).get("is_hydrated_rx_state_") is True)
 
 
 def _redirect(data: dict[str, Any]) -> str:

@@ -1,12 +1,12 @@
 """What a portal worker's memory is made of: RSS after each import step, then tracemalloc by package.
 
-    .venv/bin/python bench/bench_memory.py [--top 15]
+    .venv/bin/python bench/bench_memory.py [--trace] [--top 15]
 
 Runs in a fresh interpreter, as a production worker loads the app: Reflex, the locale catalogs, the Janome
 dictionary, the page modules, the app with every route in every locale (rxapp/rxapp.py), then the ASGI app
 a worker builds (App.__call__, with compilation skipped as in production). Prints the RSS growth of each
-step and the Python allocations still live at the end, grouped by top-level package (tracemalloc only sees
-Python allocations: the rest of RSS is code, C extensions and the allocator's own pages).
+step; with --trace, also the Python allocations still live at the end, grouped by top-level package (tracemalloc
+then roughly doubles the RSS figures, as it keeps a record per allocation; it only sees Python allocations).
 Writes bench/results/memory.json. Reports; never fails.
 """
 
@@ -51,12 +51,14 @@ def package_of(filename: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--top", type=int, default=15)
+    parser.add_argument("--trace", action="store_true", help="tracemalloc by package (inflates RSS)")
     args = parser.parse_args()
     os.chdir(ROOT)
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("__REFLEX_SKIP_COMPILE", "true")  # as the production workers: no frontend compile
     os.environ.setdefault("REFLEX_ENV_MODE", "prod")
-    tracemalloc.start(1)
+    if args.trace:
+        tracemalloc.start(1)
     steps: list[dict[str, float | str]] = []
     last = rss_mb()
     steps.append({"step": "python", "rss_mb": round(last, 1), "delta_mb": round(last, 1), "seconds": 0.0})
@@ -107,10 +109,10 @@ def main() -> None:
     step("rxapp.rxapp: every route in every locale", app_module)
     step("ASGI app of a worker (App.__call__)", asgi_app)
 
-    snapshot = tracemalloc.take_snapshot()
     by_package: dict[str, int] = defaultdict(int)
-    for stat in snapshot.statistics("filename"):
-        by_package[package_of(stat.traceback[0].filename)] += stat.size
+    if args.trace:
+        for stat in tracemalloc.take_snapshot().statistics("filename"):
+            by_package[package_of(stat.traceback[0].filename)] += stat.size
     traced_total = sum(by_package.values())
     top = sorted(by_package.items(), key=lambda item: -item[1])[: args.top]
 
@@ -121,9 +123,10 @@ def main() -> None:
     for row in steps:
         print(f"{row['step']:45} {row['rss_mb']:8.1f} {row['delta_mb']:7.1f} {row['seconds']:6.2f}")
     print(f"routes: {len(app._unevaluated_pages)}, locales: {len(shipped_locales())}")  # type: ignore[attr-defined]
-    print(f"Python allocations live (tracemalloc): {traced_total / 2**20:.1f} MB; by package:")
-    for name, size in top:
-        print(f"  {name:40} {size / 2**20:7.1f} MB")
+    if args.trace:
+        print(f"Python allocations live (tracemalloc): {traced_total / 2**20:.1f} MB; by package:")
+        for name, size in top:
+            print(f"  {name:40} {size / 2**20:7.1f} MB")
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "memory.json").write_text(json.dumps({
         "steps": steps, "traced_mb": round(traced_total / 2**20, 1),

@@ -6,8 +6,8 @@ It runs `reflex run --env prod` (the compile and the frontend build, as Reflex d
 would start serving from the same process, replaces this process (exec, same pid) with a fresh interpreter
 that only imports the app and starts the Granian server. Reflex forks its workers from the process that
 compiled every page: each worker started with about 714 MB (RSS) of compile-time heap it never uses (the page
-trees, the Janome dictionary behind the furigana: 155 MB alone), and refcount writes soon made most of it
-private to the worker. A worker that only imports the app needs about 85 MB (see README, "Production").
+trees, the Janome dictionary behind the furigana), and refcount writes soon made much of it private to the
+worker. A worker that only imports the app needs about 85 MB (see README, "Production").
 
 The Granian server gets three changes:
 - a worker that dies (crash, OOM kill, SIGKILL, SIGTERM) is forked again from the supervisor, which already
