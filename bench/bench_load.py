@@ -441,26 +441,40 @@ def report(result: dict[str, Any]) -> None:
 
 
 @contextlib.contextmanager
-def started_portal(workers: int | None) -> Iterator[tuple[str, int, str, Path]]:
+def started_portal(workers: int | None, port: int | None = None, redis_port: int | None = None
+                   ) -> Iterator[tuple[str, int, str, Path]]:
     """Redis (production settings) and `python -m rxapp.serve` on free loopback ports, own data and web folders."""
     from rxapp import prod_redis
 
     data = Path(tempfile.mkdtemp(prefix="minna-load-"))
-    redis_port, port = free_port(), free_port()
-    prod_redis.start(redis_port, data / "redis")
-    redis_url = f"redis://127.0.0.1:{redis_port}"
-    log = data / "portal.log"
-    env = {**os.environ, "REFLEX_REDIS_URL": redis_url, "PORTAL_API_URL": f"http://127.0.0.1:{port}",
-           "PORTAL_DATA_DIR": str(data), "REFLEX_WEB_WORKDIR": str(ROOT / ".web-bench-load"),
-           "REFLEX_STATES_WORKDIR": str(data / "states"), "REFLEX_USE_SYSTEM_BUN": "1",
-           "REFLEX_TELEMETRY_ENABLED": "false",
-           "PATH": f"{ROOT / '.tools/node_modules/.bin'}:{Path(sys.executable).parent}:{os.environ['PATH']}"}  # fmt: skip
-    command = [sys.executable, "-m", "rxapp.serve", "--port", str(port), "--host", "127.0.0.1"]
-    if workers:
-        command += ["--workers", str(workers)]
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                   start_new_session=True)  # fmt: skip
+    redis_port, port = redis_port or free_port(), port or free_port()
+    stack = contextlib.ExitStack()
+    stack.callback(shutil.rmtree, data, True)
+    stack.callback(prod_redis.stop, redis_port)  # runs first: Redis stops before its folder goes
+    try:
+        prod_redis.start(redis_port, data / "redis")
+    except BaseException:
+        stack.close()
+        raise
+    with stack:
+        redis_url = f"redis://127.0.0.1:{redis_port}"
+        log = data / "portal.log"
+        env = {**os.environ, "REFLEX_REDIS_URL": redis_url, "PORTAL_API_URL": f"http://127.0.0.1:{port}",
+               "PORTAL_DATA_DIR": str(data), "REFLEX_WEB_WORKDIR": str(ROOT / ".web-bench-load"),
+               "REFLEX_STATES_WORKDIR": str(data / "states"), "REFLEX_USE_SYSTEM_BUN": "1",
+               "REFLEX_TELEMETRY_ENABLED": "false",
+               "PATH": f"{ROOT / '.tools/node_modules/.bin'}:{Path(sys.executable).parent}:{os.environ['PATH']}"}  # fmt: skip
+        command = [sys.executable, "-m", "rxapp.serve", "--port", str(port), "--host", "127.0.0.1"]
+        if workers:
+            command += ["--workers", str(workers)]
+        with log.open("wb") as out:
+            process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                       start_new_session=True)  # fmt: skip
+        yield from _serve_until_done(process, port, redis_url, log)
+
+
+def _serve_until_done(process: subprocess.Popen[bytes], port: int, redis_url: str, log: Path
+                      ) -> Iterator[tuple[str, int, str, Path]]:
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 900  # a first build installs the frontend packages
@@ -482,8 +496,6 @@ def started_portal(workers: int | None) -> Iterator[tuple[str, int, str, Path]]:
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
-        prod_redis.stop(redis_port)
-        shutil.rmtree(data, ignore_errors=True)
 
 
 def free_port() -> int:
@@ -498,6 +510,8 @@ def main() -> None:
     parser.add_argument("--start", action="store_true",
                         help="start Redis and a production portal on free ports for the run, stop them after")
     parser.add_argument("--workers", type=int, default=None, help="with --start: worker count (default: rxapp.serve's)")
+    parser.add_argument("--port", type=int, default=None, help="with --start: the portal's port (default: a free one)")
+    parser.add_argument("--redis-port", type=int, default=None, help="with --start: Redis's port (default: a free one)")
     parser.add_argument("--sessions", default="50", help="concurrent residents, one level or several: 50,200,500")
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of load per level (at most 90)")
     parser.add_argument("--ramp", type=float, default=15.0, help="seconds over which residents arrive")
@@ -516,7 +530,8 @@ def main() -> None:
         raise SystemExit("--sessions 1..1000 each and --duration 1..90 s: keep every run bounded")
     with contextlib.ExitStack() as stack:
         if args.start:
-            args.base_url, args.server_pid, args.redis_url, log = stack.enter_context(started_portal(args.workers))
+            args.base_url, args.server_pid, args.redis_url, log = stack.enter_context(
+                started_portal(args.workers, args.port, args.redis_port))
             args.server_log = str(log)
         for level in levels:
             args.sessions = level
