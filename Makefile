@@ -31,6 +31,7 @@ help:
 	@echo "make i18n      extract messages, update catalogs, regenerate pseudo-locales, compile"
 	@echo "make bench     page weight, hydration time, memory per session, language switch"
 	@echo "make bench-load [LEVELS=50,200] [DURATION=60]  residents over the websocket against a production build"
+	@echo "make bench-cluster  two portal processes behind nginx; one is killed, its residents stay signed in"
 	@echo "make accessibility [BASE_URL=…]  the WCAG 2.2 AA suite (every page × locale × mode), report in reports/accessibility"
 	@echo "make reset-demo  delete and re-seed the demo backend's database"
 
