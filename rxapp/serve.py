@@ -16,10 +16,11 @@ The Granian server gets three changes:
   when the same worker dies again within seconds of its respawn (a crash loop), so a service manager
   should restart the whole server then;
 - the worker count follows the CPUs this process may use (at least 2, so one worker's death never leaves
-  nobody serving) instead of Reflex's 2 × cores + 1: each worker holds its own copy of the app, and more
-  workers than cores only add memory and context switches (see README, "Production");
+  nobody serving) instead of Reflex's 2 × cores + 1: each worker holds its own copy of the app, and on a
+  machine of its own more asyncio workers than cores add memory and context switches, not throughput;
 - on SIGTERM or SIGINT the workers get --kill-timeout seconds to finish before they are killed: without a
-  limit Granian waits for every open WebSocket to close, i.e. for every resident to leave.
+  limit Granian waits for each worker as long as it takes (a handler stuck on a slow backend would hold the
+  shutdown). Measured with 20 residents connected: every process gone 0.3 s after SIGTERM.
 
 Session state lives in Redis (REFLEX_REDIS_URL, required here): a worker, or a whole server, that dies loses
 nothing but its open sockets, and the browser reconnects to another one and rehydrates from Redis.
@@ -48,7 +49,7 @@ def install_supervised_server(kill_timeout: int, respawn_interval: float) -> typ
     """Make the Granian server Reflex instantiates respawn dead workers and stop within `kill_timeout`.
 
     Reflex imports `granian.server.Server` when it starts the backend, so replacing the name here, before
-    the CLI runs, reaches the instance Reflex builds without copying Reflex's start-up code.
+    Reflex starts it, reaches the instance Reflex builds without copying Reflex's start-up code.
     """
     import granian.server
 
