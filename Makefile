@@ -9,6 +9,9 @@ BUN := $(TOOLS)/node_modules/.bin/bun
 BUN_VERSION := 1.4.5
 PORT ?= 3000
 PROD_PORT ?= 8080
+REDIS_PORT ?= 6390
+# Empty: one worker per usable CPU, at least 2 (rxapp/serve.py).
+PROD_WORKERS ?=
 export PATH := $(CURDIR)/$(TOOLS)/node_modules/.bin:$(CURDIR)/$(VENV)/bin:$(PATH)
 export REFLEX_USE_SYSTEM_BUN := 1
 export REFLEX_TELEMETRY_ENABLED := false
@@ -18,7 +21,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 APT_PACKAGES := chromium fonts-noto-cjk fonts-noto-core
 APT_CHECK := /usr/bin/chromium /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf
 
-.PHONY: help setup run run-prod dev test lint unit browser accessibility i18n i18n-check bench reset-demo system-deps clean
+.PHONY: help setup run run-prod redis redis-package stop-redis dev test lint unit browser accessibility i18n i18n-check bench bench-load bench-cluster cluster-deps reset-demo system-deps clean
 
 help:
 	@echo "make run       start the portal with the embedded demo backend on http://localhost:$(PORT)"
@@ -27,13 +30,15 @@ help:
 	@echo "make dev       development server with hot reload (frontend :3000, backend :8000)"
 	@echo "make i18n      extract messages, update catalogs, regenerate pseudo-locales, compile"
 	@echo "make bench     page weight, hydration time, memory per session, language switch"
+	@echo "make bench-load [LEVELS=50,200] [DURATION=60]  residents over the websocket against a production build"
+	@echo "make bench-cluster  two portal processes behind nginx; one is killed, its residents stay signed in"
 	@echo "make accessibility [BASE_URL=…]  the WCAG 2.2 AA suite (every page × locale × mode), report in reports/accessibility"
 	@echo "make reset-demo  delete and re-seed the demo backend's database"
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,bench]'
 	touch $@
 
 $(BUN):
@@ -63,12 +68,22 @@ run: setup
 dev: setup
 	PORTAL_API_URL=http://127.0.0.1:8000 reflex run --frontend-port 3000 --backend-port 8000
 
-run-prod: setup
+# Production: Redis keeps session state (append-only file in var/redis, so a Redis restart signs nobody out),
+# rxapp/serve.py runs Reflex's build under a Granian supervisor that respawns a dead worker.
+# Ctrl-C or SIGTERM stops the workers gracefully; Redis keeps running (`make stop-redis` stops it).
+run-prod: setup redis
+	@echo "Minna Portal (production, Redis state): http://localhost:$(PROD_PORT)  health: /_minna/health"
+	REFLEX_REDIS_URL=redis://127.0.0.1:$(REDIS_PORT) PORTAL_API_URL=http://127.0.0.1:$(PROD_PORT) \
+	  $(PY) -m rxapp.serve --port $(PROD_PORT) $(if $(PROD_WORKERS),--workers $(PROD_WORKERS))
+
+redis-package:
 	@command -v redis-server >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get install -y -q redis-server >/dev/null || { apt-get update -q && apt-get install -y -q redis-server; }; }
-	@mkdir -p var && (redis-cli -p 6390 ping >/dev/null 2>&1 || redis-server --port 6390 --bind 127.0.0.1 --daemonize yes --dir $(CURDIR)/var --save "" >/dev/null)
-	@echo "Minna Portal (production, Redis state): http://localhost:$(PROD_PORT)"
-	REFLEX_REDIS_URL=redis://127.0.0.1:6390 PORTAL_API_URL=http://127.0.0.1:$(PROD_PORT) \
-	  reflex run --env prod --frontend-port $(PROD_PORT) --backend-port $(PROD_PORT)
+
+redis: redis-package $(VENV)/.installed
+	@$(PY) -m rxapp.prod_redis start --port $(REDIS_PORT) --dir var/redis
+
+stop-redis: $(VENV)/.installed
+	$(PY) -m rxapp.prod_redis stop --port $(REDIS_PORT)
 
 i18n: $(VENV)/.installed
 	$(PY) -m rxapp.i18n.catalogs all
@@ -95,6 +110,19 @@ accessibility: setup system-deps
 
 bench: setup system-deps
 	$(PY) bench/bench_pages.py
+
+# Starts its own Redis and production server on free ports, runs each level (≤ 90 s), stops them.
+LEVELS ?= 50,200
+DURATION ?= 60
+bench-load: setup redis-package
+	$(PY) bench/bench_load.py --start --sessions $(LEVELS) --duration $(DURATION)
+
+# Two portal processes behind nginx, one Redis, one backend; one process is killed (bench/bench_cluster.py).
+cluster-deps:
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { export DEBIAN_FRONTEND=noninteractive; apt-get install -y -q nginx >/dev/null || { apt-get update -q && apt-get install -y -q nginx; }; }
+
+bench-cluster: setup redis-package cluster-deps
+	$(PY) bench/bench_cluster.py
 
 reset-demo: $(VENV)/.installed
 	$(PY) -m rxapp.backend reset

@@ -11,7 +11,7 @@ from collections.abc import Callable
 import reflex as rx
 from reflex_base.vars.base import Var, VarData
 
-from rxapp import browser_session, inventory_api, middleware, prefs_server
+from rxapp import browser_session, health, inventory_api, middleware, prefs_server, token_reclaim
 from rxapp.client_assets import inline_script, publish_script
 from rxapp.components.client_script import COMPONENTS_SCRIPT
 from rxapp.components.lang_fragment import furigana_page
@@ -64,6 +64,7 @@ def _api_transformers() -> list:
     transformers.append(functools.partial(middleware.locale_redirect, page_roots=roots))
     transformers.append(middleware.cache_headers)
     transformers.append(inventory_api.pages_inventory)  # GET /_minna/pages.json for the accessibility suite
+    transformers.append(health.health_endpoint)  # GET /_minna/health: Redis and the API answer
     transformers.append(prefs_server.prefs_middleware)  # display prefs in the HTML itself; GET /_prefs
     transformers.append(browser_session.session_cookie)  # the browser's HttpOnly session cookie; /_session/rotate
     return transformers
@@ -74,6 +75,9 @@ def _api_transformers() -> list:
 CLIENT_SCRIPT_URL = publish_script(
     "minna", "\n".join([FRAGMENT_FOCUS_SCRIPT, LANGUAGE_SWITCH_SCRIPT, COMPONENTS_SCRIPT, PREFS_FORM_SCRIPT])
 )
+
+# Before the app builds its token manager: a tab whose worker died keeps its token (rxapp/token_reclaim.py).
+token_reclaim.install()
 
 app = rx.App(
     stylesheets=["/minna.css"],
