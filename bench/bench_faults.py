@@ -34,12 +34,10 @@ from bench.bench_load import (
     DEMO_PIN,
     DROPPED,
     ON_LOAD,
-    SIGN_IN,
     Resident,
     Signedout,
     Tally,
     _hydrated,
-    _redirect,
     check_loopback,
 )
 from rxapp import prod_redis
@@ -54,10 +52,9 @@ async def sign_in_all(ws_url: str, cards: list[str], count: int, tally: Tally) -
         resident = Resident(ws_url, card, tally, timeout=30)
         await resident.open("/ja/sign-in/")
         form = {"form": {"__reflex_form_data__": [["card", card], ["pin", DEMO_PIN]]}}
-        target = await resident.event("sign_in", SIGN_IN, form, "/ja/sign-in/", _redirect)
+        target = await resident.sign_in(form)
         if "/mypage" not in target:
             raise RuntimeError(f"sign-in refused for {card}: {target}")
-        resident.signed_in = True
         await resident.event("on_load", ON_LOAD, {}, "/ja/mypage", _hydrated)
         residents.append(resident)
     return residents

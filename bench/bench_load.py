@@ -33,6 +33,7 @@ import ipaddress
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import socket
@@ -63,6 +64,8 @@ PROXIES = f"{STATE_ROOT}.rxapp___state___proxies____proxies_state"
 SET_PERSON = f"{PROXIES}.set_person"
 PAGES = ["my-info", "notices", "disclosure", "proxies", "mypage"]
 EVENT_PREFIX = "42/_event,"
+SESSION_COOKIE = "minna_session"
+ROTATION = re.compile(r"/_session/rotate\?next=[A-Za-z0-9%/._~-]+")
 
 
 class Signedout(Exception):
@@ -94,6 +97,8 @@ class Resident:
     """One browser tab: one token, one WebSocket, one event at a time (as state.js queues them)."""
 
     def __init__(self, ws_url: str, card: str, tally: Tally, timeout: float) -> None:
+        self.http_url = "http" + ws_url.removeprefix("ws")
+        self.cookie = ""  # the browser's HttpOnly session cookie (rxapp/browser_session.py), sent at the handshake
         self.token = str(uuid.uuid4())
         self.url = f"{ws_url}/_event/?token={self.token}&EIO=4&transport=websocket"
         self.card = card
@@ -103,7 +108,11 @@ class Resident:
         self.signed_in = False
 
     async def open(self, first_path: str) -> None:
-        self.ws = await websockets.connect(self.url, open_timeout=self.timeout, max_size=None, compression=None)
+        if not self.cookie:  # a browser's first page sets the cookie that every later handshake carries
+            async with httpx.AsyncClient(timeout=self.timeout) as http:
+                self.cookie = (await http.get(f"{self.http_url}/ja/sign-in/")).cookies.get(SESSION_COOKIE, "")
+        self.ws = await websockets.connect(self.url, open_timeout=self.timeout, max_size=None, compression=None,
+                                           additional_headers={"Cookie": f"{SESSION_COOKIE}={self.cookie}"})
         handshake = await asyncio.wait_for(self.ws.recv(), self.timeout)
         if not str(handshake).startswith("0{"):
             raise ConnectionError(f"unexpected handshake {str(handshake)[:80]}")
@@ -145,6 +154,19 @@ class Resident:
             if result := done(data):
                 return result
 
+    async def sign_in(self, form: dict[str, Any]) -> str:
+        """Submit the sign-in form, then do what the page does after it: load /_session/rotate (a new cookie
+        value for the signed-in browser) and, on a new socket, the page it redirects to. Returns that path."""
+        rotate = await self.event("sign_in", SIGN_IN, form, "/ja/sign-in/", _rotation)
+        async with httpx.AsyncClient(timeout=self.timeout) as http:
+            answer = await http.get(f"{self.http_url}{rotate}", cookies={SESSION_COOKIE: self.cookie})
+        self.cookie = answer.cookies.get(SESSION_COOKIE, self.cookie)
+        target = answer.headers.get("location", "")
+        self.signed_in = "/sign-in" not in target
+        await self.close()
+        await self.open(target)
+        return target
+
     async def think(self, seconds: float) -> None:
         """Wait as a reader does, still answering the server's heartbeat."""
         end = time.monotonic() + seconds
@@ -170,6 +192,16 @@ def _redirect(data: dict[str, Any]) -> str:
     for event in data.get("events") or []:
         if event.get("name") == "_redirect":
             return str(event.get("payload", {}).get("path", ""))
+    return ""
+
+
+def _rotation(data: dict[str, Any]) -> str:
+    """The /_session/rotate URL a signed-in (or signed-out) page is sent through, if this frame carries it."""
+    for event in data.get("events") or []:
+        if event.get("name") == "_call_script":
+            found = ROTATION.search(json.dumps(event.get("payload", {})))
+            if found:
+                return found.group(0)
     return ""
 
 
@@ -216,11 +248,14 @@ async def resident_journey(ws_url: str, card: str, tally: Tally, stop_at: float,
         while target is None:  # a socket dropped mid-sign-in: back on the sign-in page, the resident tries again
             if time.monotonic() >= stop_at:
                 return
-            target = await step("sign_in", SIGN_IN, form, _redirect)
+            try:
+                await resident.think(random.uniform(*think))
+                target = await resident.sign_in(form)
+            except DROPPED:
+                await reconnect()
         if "/mypage" not in target:
             tally.error("sign-in refused")
             return
-        resident.signed_in = True
         path = "/ja/mypage"
         await step("on_load", ON_LOAD, {}, _hydrated)
         turn = 0
