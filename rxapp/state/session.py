@@ -55,6 +55,7 @@ from rxapp.api.errors import (
 )
 from rxapp.api.models import Session
 from rxapp.i18n.registry import DEFAULT_LOCALE, shipped_locales
+from rxapp.redirects import safe_next
 
 # Warn this long before expiry (WCAG 2.2.1 asks for at least 20 s; HMRC warns 2 minutes before).
 WARN_BEFORE_S = 120
@@ -79,20 +80,6 @@ def locale_of_path(path: str) -> str:
     """The locale code of a portal path (`/en/mypage` → `en`), or the default locale."""
     first = path.lstrip("/").split("/", 1)[0]
     return first if first in _locale_codes() else DEFAULT_LOCALE
-
-
-def safe_next(raw: str | None, locale: str) -> str:
-    """A `next` target we may redirect to: a path of this portal, never another site (open redirect)."""
-    target = unquote(raw or "").strip()
-    fallback = f"/{locale}/mypage"
-    if not target.startswith("/") or target.startswith("//") or "\\" in target or "://" in target:
-        return fallback
-    if locale_of_path(target) != target.lstrip("/").split("/", 1)[0]:
-        return fallback
-    # Coming back to the sign-in page itself would be a loop.
-    if target.rstrip("/").split("?", 1)[0].endswith("/sign-in"):
-        return fallback
-    return target
 
 
 class SessionState(rx.State):
