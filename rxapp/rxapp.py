@@ -10,8 +10,9 @@ from collections.abc import Callable
 
 import reflex as rx
 from reflex_base.vars.base import Var, VarData
+from starlette.applications import Starlette
 
-from rxapp import inventory_api, middleware, prefs_server
+from rxapp import inventory_api, middleware, prefs_server, web_security
 from rxapp.client_assets import inline_script, publish_script
 from rxapp.components.client_script import COMPONENTS_SCRIPT
 from rxapp.components.lang_fragment import furigana_page
@@ -62,6 +63,7 @@ def _api_transformers() -> list:
     transformers.append(middleware.cache_headers)
     transformers.append(inventory_api.pages_inventory)  # GET /_minna/pages.json for the accessibility suite
     transformers.append(prefs_server.prefs_middleware)  # display prefs in the HTML itself; GET /_prefs
+    transformers.append(web_security.security_middleware)  # outermost: refuse bad requests, security headers
     return transformers
 
 
@@ -70,6 +72,16 @@ def _api_transformers() -> list:
 CLIENT_SCRIPT_URL = publish_script(
     "minna", "\n".join([FRAGMENT_FOCUS_SCRIPT, LANGUAGE_SWITCH_SCRIPT, COMPONENTS_SCRIPT, PREFS_FORM_SCRIPT])
 )
+
+
+
+def _add_cors(api: Starlette) -> None:
+    # Reflex's CORS layers (three: API, backend, top), granting credentials only with an origin grant.
+    api.add_middleware(web_security.GrantOnlyCORSMiddleware, allow_credentials=True, allow_methods=["*"],
+                       allow_headers=["*"], allow_origins=rx.config.get_config().cors_allowed_origins)
+
+
+rx.App._add_cors = staticmethod(_add_cors)  # type: ignore[method-assign]
 
 app = rx.App(
     stylesheets=["/minna.css"],
@@ -84,6 +96,10 @@ app = rx.App(
     toaster=None,  # no sonner: the notices in rxapp/i18n/overlay.py say the same in the page's language
     backend_exception_handler=backend_problem,
 )
+if app.sio is not None:
+    # Reflex hands engine.io the CORS list, which would refuse the portal's own origin when a public URL is
+    # set; the same rule as the middleware's handshake check instead (rxapp/web_security.py).
+    app.sio.eio.cors_allowed_origins = web_security.engineio_origin_check
 # Reflex's connection messages in the page's language (rxapp/i18n/overlay.py).
 app.app_wraps[(5, "Overlay")] = localized_overlay
 # A page that fails to render says so in its language, without Reflex's English stack-trace screen.
