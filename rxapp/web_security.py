@@ -165,8 +165,8 @@ def script_hashes(html: bytes) -> list[str]:
 
 
 def content_security_policy(hashes: Iterable[str], host: str | None = None) -> str:
-    """The policy of one HTML page. Styles allow 'unsafe-inline': React writes style attributes.
-    'unsafe-eval' stays while Reflex's rx.call_script runs server-sent code through eval()."""
+    """The policy of one HTML page. Styles allow 'unsafe-inline': React writes style attributes. No eval():
+    rx.call_script runs the build's own copies (rxapp/call_scripts.py)."""
     sockets = []
     public = public_origin()
     if public:
@@ -176,7 +176,7 @@ def content_security_policy(hashes: Iterable[str], host: str | None = None) -> s
         sockets += [f"ws://{host.strip()}", f"wss://{host.strip()}"]
     return "; ".join([
         "default-src 'self'",
-        " ".join(["script-src 'self'", *hashes, "'unsafe-eval'"]),
+        " ".join(["script-src 'self'", *hashes]),
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data:",
         "font-src 'self'",
