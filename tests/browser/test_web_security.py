@@ -12,9 +12,9 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
-from tests.browser.apply_helpers import wait_hydrated
+from tests.browser.apply_helpers import answer_date, press, sign_in, wait_hydrated, wait_step
 
 FOREIGN = "https://evil.example"
 
@@ -167,3 +167,20 @@ def test_pages_work_under_the_policy(page: Page, portal_url: str) -> None:
     wait_hydrated(page)
     assert page.evaluate("typeof window.minnaApplyPrefs") == "function"
     assert json.loads(page.evaluate("JSON.stringify(Object.keys(window.__reactRouterContext || {}).length > 0)"))
+
+
+@pytest.mark.browser
+def test_a_pasted_megabyte_answer_gets_the_fields_error(page: Page, portal_url: str) -> None:
+    # Before: 3.6 MB went over the websocket in one message, the server dropped the connection, Continue did
+    # nothing. Now the field stops the paste at twice its limit and Continue explains the limit.
+    sign_in(page, portal_url, "en", "bishnu", "/en/apply/moving-out")
+    wait_step(page, "g-move")
+    answer_date(page, "move_date", 2026, 12, 20)
+    press(page, "continue-button")
+    wait_step(page, "g-address")
+    field = page.locator("#answer-new_address")
+    field.fill("東" * 3_600_000)
+    assert field.evaluate("(e) => e.value.length") == 400  # the schema's 200, doubled
+    press(page, "continue-button")
+    expect(page.locator("#answer-new_address-error")).to_contain_text("200 characters or fewer", timeout=20_000)
+    expect(page.locator("#answer-new_address")).to_have_attribute("aria-invalid", "true")
