@@ -184,3 +184,23 @@ def test_a_pasted_megabyte_answer_gets_the_fields_error(page: Page, portal_url: 
     press(page, "continue-button")
     expect(page.locator("#answer-new_address-error")).to_contain_text("200 characters or fewer", timeout=20_000)
     expect(page.locator("#answer-new_address")).to_have_attribute("aria-invalid", "true")
+
+
+SOCKET_PROBE = """async ([size]) => {
+    const url = location.origin.replace(/^http/, "ws") + "/_event/?EIO=4&transport=websocket";
+    const ws = new WebSocket(url);
+    await new Promise((resolve) => { ws.onmessage = resolve; });  // Engine.IO OPEN
+    let closed = false;
+    ws.onclose = () => { closed = true; };
+    ws.send("3" + "x".repeat(size));  // a PONG with padding: harmless, only its size matters
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    ws.close();
+    return closed;
+}"""
+
+
+@pytest.mark.browser
+def test_the_websocket_closes_on_an_over_large_message(page: Page, portal_url: str) -> None:
+    page.goto(portal_url + "/en/")
+    assert page.evaluate(SOCKET_PROBE, [400_000]) is True
+    assert page.evaluate(SOCKET_PROBE, [100_000]) is False  # a big, but possible, message is read
