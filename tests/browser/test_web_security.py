@@ -64,6 +64,12 @@ def test_a_crlf_in_next_is_neither_a_500_nor_a_header(portal_url: str) -> None:
     assert "evil" not in response.headers.get("set-cookie", "")
 
 
+def test_prefs_with_too_many_fields_is_not_a_500(portal_url: str) -> None:
+    response = _get(portal_url, "/_prefs?" + "&".join(f"k{i}=1" for i in range(25)) + "&size=200&next=/ja/")
+    assert response.status_code == 303
+    assert response.headers["location"] == "/"
+
+
 # ---------------------------------------------------------------------------------------- CORS, websocket
 
 @pytest.mark.parametrize("path", ["/api/v1/procedures", "/ja/", "/_minna/pages.json"])
