@@ -22,13 +22,14 @@ import asyncio
 import contextlib
 import hashlib
 import os
-import re
 import secrets
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from http.cookies import CookieError, SimpleCookie
 from typing import Any, Protocol
-from urllib.parse import parse_qsl, unquote
+from urllib.parse import parse_qsl
+
+from rxapp.redirects import safe_path
 
 Scope = MutableMapping[str, Any]
 ASGIApp = Callable[[Scope, Callable[[], Awaitable[Any]], Callable[[Any], Awaitable[None]]], Awaitable[None]]
@@ -38,7 +39,6 @@ ROTATE_PATH = "/_session/rotate"
 _KEY_PREFIX = "minna:browser-session:"
 # Paths whose responses are pages (the cookie is set there); files, the API and the websocket are left alone.
 _NOT_PAGES = ("/api/", "/_event", "/_upload", "/assets/", "/_minna/", "/_prefs", "/ping", "/_health")
-_NEXT_RE = re.compile(r"^/[A-Za-z0-9\-._~/?=&%]*$")
 
 
 def key_of(cookie_value: str) -> str:
@@ -157,11 +157,8 @@ def _header(scope: Scope, name: bytes) -> str | None:
 
 
 def _safe_target(raw: str | None) -> str:
-    """Where rotation may send the browser: a path of this site, nothing else."""
-    target = unquote(raw or "")
-    if not _NEXT_RE.match(target) or target.startswith("//") or len(target) > 500:
-        return "/"
-    return target
+    """Where rotation may send the browser: a page of this portal, nothing else."""
+    return safe_path(raw) or "/"
 
 
 async def _rotate(scope: Scope, send: Any) -> None:

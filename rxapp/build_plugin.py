@@ -33,6 +33,8 @@ from typing import Any
 
 from reflex_base.plugins.base import Plugin
 
+from rxapp.call_scripts import state_js_without_eval
+
 SHIMS_DIR = Path(__file__).resolve().parent / "web_shims"
 MARKER = "minna-stand-in"
 ALIAS_ANCHOR = "    alias: [\n"
@@ -104,6 +106,8 @@ class LeanBundlePlugin(Plugin):
             raise RuntimeError("rxapp/web_shims/socket-io-lite.js speaks Socket.IO over a WebSocket only; "
                                "the portal's transport must stay \"websocket\" (rxconfig.py)")
         context["add_modify_task"]("vite.config.js", with_alias)
+        # rx.call_script without eval(): the pages' CSP has no 'unsafe-eval' (rxapp/call_scripts.py).
+        context["add_modify_task"]("utils/state.js", state_js_without_eval)
 
     def post_compile(self, **context: Any) -> None:
         from reflex.utils.prerequisites import get_web_dir

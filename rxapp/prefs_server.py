@@ -25,6 +25,7 @@ from rxapp.prefs_script import (
     parse_prefs,
     serialize_prefs,
 )
+from rxapp.redirects import safe_next
 
 Scope = MutableMapping[str, Any]
 ASGIApp = Callable[[Scope, Callable[[], Awaitable[Any]], Callable[[Any], Awaitable[None]]], Awaitable[None]]
@@ -48,13 +49,6 @@ def cookie_prefs(scope: Scope) -> dict[str, str]:
     except CookieError:
         return {}
     return parse_prefs(cookie[COOKIE].value) if COOKIE in cookie else {}
-
-
-def _safe_next(value: str | None) -> str:
-    # Only a path on this site: never "//host" or "https://…" (an open redirect).
-    if value and value.startswith("/") and not value.startswith("//") and "\\" not in value and len(value) < 300:
-        return value
-    return "/"
 
 
 def apply_to_html(html: bytes, prefs: dict[str, str]) -> bytes:
@@ -101,7 +95,10 @@ def prefs_middleware(app: ASGIApp) -> ASGIApp:
 
 
 async def _save(scope: Scope, send: Any) -> None:
-    query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1"), max_num_fields=20))
+    try:
+        query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1"), max_num_fields=20))
+    except ValueError:  # more fields than any settings form sends: keep the saved choices, go home
+        query = {}
     prefs = {key: value for key, value in query.items() if key in PREF_VALUES and value in PREF_VALUES[key]}
     merged = {**cookie_prefs(scope), **prefs}
     cookie = f"{COOKIE}={serialize_prefs(merged)}; Path=/; Max-Age={COOKIE_MAX_AGE}; SameSite=Lax"
@@ -110,7 +107,7 @@ async def _save(scope: Scope, send: Any) -> None:
             "type": "http.response.start",
             "status": 303,
             "headers": [
-                (b"location", _safe_next(query.get("next")).encode("latin-1", "replace")),
+                (b"location", safe_next(query.get("next")).encode("ascii")),
                 (b"set-cookie", cookie.encode("latin-1")),
                 (b"cache-control", b"no-store"),
                 (b"content-length", b"0"),

@@ -10,8 +10,17 @@ from collections.abc import Callable
 
 import reflex as rx
 from reflex_base.vars.base import Var, VarData
+from starlette.applications import Starlette
 
-from rxapp import browser_session, health, inventory_api, middleware, prefs_server, token_reclaim
+from rxapp import (
+    browser_session,
+    health,
+    inventory_api,
+    middleware,
+    prefs_server,
+    token_reclaim,
+    web_security,
+)
 from rxapp.client_assets import inline_script, publish_script
 from rxapp.components.client_script import COMPONENTS_SCRIPT
 from rxapp.components.lang_fragment import furigana_page
@@ -67,6 +76,7 @@ def _api_transformers() -> list:
     transformers.append(health.health_endpoint)  # GET /_minna/health: Redis and the API answer
     transformers.append(prefs_server.prefs_middleware)  # display prefs in the HTML itself; GET /_prefs
     transformers.append(browser_session.session_cookie)  # the browser's HttpOnly session cookie; /_session/rotate
+    transformers.append(web_security.security_middleware)  # outermost: refuse bad requests, security headers
     return transformers
 
 
@@ -78,6 +88,15 @@ CLIENT_SCRIPT_URL = publish_script(
 
 # Before the app builds its token manager: a tab whose worker died keeps its token (rxapp/token_reclaim.py).
 token_reclaim.install()
+
+
+def _add_cors(api: Starlette) -> None:
+    # Reflex's CORS layers (three: API, backend, top), granting credentials only with an origin grant.
+    api.add_middleware(web_security.GrantOnlyCORSMiddleware, allow_credentials=True, allow_methods=["*"],
+                       allow_headers=["*"], allow_origins=rx.config.get_config().cors_allowed_origins)
+
+
+rx.App._add_cors = staticmethod(_add_cors)  # type: ignore[method-assign]
 
 app = rx.App(
     stylesheets=["/minna.css"],
@@ -94,6 +113,10 @@ app = rx.App(
 )
 # Every event first checks that the tab's session is still this browser's (rxapp/state/session_binding.py).
 app.add_middleware(SessionBinding())
+if app.sio is not None:
+    # Reflex hands engine.io the CORS list, which would refuse the portal's own origin when a public URL is
+    # set; the same rule as the middleware's handshake check instead (rxapp/web_security.py).
+    app.sio.eio.cors_allowed_origins = web_security.engineio_origin_check
 # Reflex's connection messages in the page's language (rxapp/i18n/overlay.py).
 app.app_wraps[(5, "Overlay")] = localized_overlay
 # A page that fails to render says so in its language, without Reflex's English stack-trace screen.

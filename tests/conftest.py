@@ -7,6 +7,8 @@ Set MINNA_BASE_URL to test an already running portal instead.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 from collections.abc import Iterator
 
@@ -78,3 +80,60 @@ class AxeRunner:
 @pytest.fixture(scope="session")
 def axe() -> AxeRunner:
     return AxeRunner()
+
+
+# Every page a browser test opens reports Content-Security-Policy violations here: the portal's policy must
+# never block its own scripts, styles or connections (rxapp/web_security.py).
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__minnaCspViolation?.(JSON.stringify({directive: e.effectiveDirective, blocked: e.blockedURI,
+    source: e.sourceFile, line: e.lineNumber, sample: e.sample, page: location.href}));
+});
+"""
+
+
+@pytest.fixture(autouse=True)
+def _no_csp_violations(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fails a browser test whose pages reported a CSP violation (opt out: @pytest.mark.allow_csp_violations).
+
+    Every context of the test is watched: pytest-playwright's `context`/`page` and those a test opens itself
+    with `browser.new_context()`.
+    """
+    if "browser" not in request.fixturenames or request.node.get_closest_marker("allow_csp_violations"):
+        yield
+        return
+    browser = request.getfixturevalue("browser")
+    found: list[str] = []
+    watched: list[object] = []
+
+    def watch(context: object) -> None:
+        if any(context is seen for seen in watched):
+            return
+        watched.append(context)
+        context.expose_binding("__minnaCspViolation", lambda _source, report: found.append(report))  # type: ignore[attr-defined]
+        context.add_init_script(CSP_LISTENER)  # type: ignore[attr-defined]
+        context.on("console", lambda msg: found.append(msg.text)  # type: ignore[attr-defined]
+                   if msg.type == "error" and "Content Security Policy" in msg.text else None)
+
+    original = browser.new_context
+
+    def new_context(*args: object, **kwargs: object) -> object:
+        context = original(*args, **kwargs)
+        watch(context)
+        return context
+
+    browser.new_context = new_context
+    try:
+        if "page" in request.fixturenames or "context" in request.fixturenames:
+            watch(request.getfixturevalue("context"))
+        yield
+        for context in watched:
+            for page in context.pages:  # type: ignore[attr-defined]
+                # Let queued reports arrive; a page that is navigating or crashed has nothing left to report.
+                with contextlib.suppress(Exception):
+                    page.evaluate("new Promise((resolve) => setTimeout(resolve, 50))")
+    finally:
+        browser.new_context = original
+    assert not found, "CSP violations:\n" + "\n".join(
+        json.dumps(json.loads(item), ensure_ascii=False) if item.startswith("{") else item for item in found
+    )

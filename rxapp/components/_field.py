@@ -19,6 +19,16 @@ from rxapp.i18n import T
 Text = str | Var
 Handler = Any  # an EventHandler / EventSpec / list of them, as accepted by Reflex event props
 
+# The limit of a field that states none of its own (characters).
+DEFAULT_MAX_LENGTH = 1000
+
+
+def hard_limit(max_length: int | None) -> int:
+    """A control's maxlength: twice the answer's limit. A little past the limit the field's own error explains
+    (GOV.UK: text is never cut silently as one types); a paste of megabytes stops here, never reaching the
+    websocket, and still gets that error."""
+    return 2 * (max_length or DEFAULT_MAX_LENGTH)
+
 
 def is_var(value: object) -> bool:
     return isinstance(value, Var)

@@ -104,6 +104,7 @@ def date_input(
                     name=f"{name}-{part}",
                     type="text",
                     input_mode="numeric",
+                    max_length=f.hard_limit(10),  # room for 令和元 and full-width digits, never a pasted page
                     auto_complete=f"bday-{part}" if birthday else None,
                     aria_invalid=f.invalid(error) if part in faulty else None,
                     class_name=f.when_error(error, f"{base} input--error", base) if part in faulty else base,

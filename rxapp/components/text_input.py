@@ -7,7 +7,8 @@ Accessibility criteria:
 - "(optional)" in words, never an asterisk; autocomplete tokens for personal data (WCAG 1.3.5);
 - the width hint never stops reflow: inputs shrink to the screen at 320 px and 200 % text;
 - the character count announces the remaining characters politely after typing pauses, not every keystroke,
-  and never blocks typing past the limit (the error explains instead, GOV.UK pattern).
+  and never blocks typing past the limit (the error explains instead, GOV.UK pattern); the browser stops
+  only at twice the limit, so a pasted novel never reaches the server (`_field.hard_limit`).
 """
 
 from __future__ import annotations
@@ -45,8 +46,9 @@ def text_input(
     spellcheck: bool | None = None,
     width: Width = "full",
     dir: Literal["ltr", "rtl", "auto"] | None = None,
+    max_length: int | None = None,
 ) -> rx.Component:
-    """One text field with its label, hint and error."""
+    """One text field with its label, hint and error; `max_length` is the answer's limit (see f.hard_limit)."""
     field_id = id or name
     props = f.bind_value(value, on_change)
     if on_blur is not None:
@@ -59,6 +61,7 @@ def text_input(
         input_mode=input_mode,
         spell_check=spellcheck,
         dir=dir,
+        max_length=f.hard_limit(max_length),
         aria_describedby=f.described_by(field_id, hint, error),
         aria_invalid=f.invalid(error),
         class_name=f.when_error(error, f"input input--width-{width} input--error", f"input input--width-{width}"),
@@ -141,6 +144,7 @@ def textarea(
         id=field_id,
         name=name,
         rows=rows,
+        max_length=f.hard_limit(max_length),
         auto_complete=autocomplete,
         aria_describedby=f.described_by(field_id, hint, error, *extra),
         aria_invalid=f.invalid(error),

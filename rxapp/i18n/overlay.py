@@ -34,6 +34,7 @@ from reflex_components_core.core.banner import (
     has_too_many_connection_errors,
 )
 
+from rxapp.call_scripts import SHOW_PROBLEM
 from rxapp.i18n.registry import default_locale, shipped_locales
 from rxapp.i18n.translate import T
 
@@ -199,8 +200,7 @@ def crash_boundary(stateful: bool) -> Component:
     return ErrorBoundary.create(**props)
 
 
-# The script the browser runs when an event handler failed; the notice's words are already in the page.
-SHOW_PROBLEM_JS = "window.minnaShowProblem && window.minnaShowProblem()"
+SHOW_PROBLEM_JS = SHOW_PROBLEM  # the browser runs its built-in copy (rxapp/call_scripts.py)
 
 
 def backend_problem(exception: Exception) -> EventSpec:  # the name Reflex resolves the annotation by

@@ -36,7 +36,7 @@ from rxapp.pages.error_messages import error_text
 from rxapp.pages.registry import page
 from rxapp.procedures.catalog import CATALOG, ProcedureInfo
 from rxapp.procedures.flows import FLOWS, Flow, Group, Question
-from rxapp.rules.fields import Kind
+from rxapp.rules.fields import Kind, length_limit
 from rxapp.state.application import LIVE_MODE, ApplicationState, field_id
 from rxapp.state.session import SessionState
 
@@ -113,6 +113,7 @@ def question_control(t: T, q: Question, *, heading: bool) -> rx.Component:
         t, label=label, name=name, id=fid, hint=_hint(t, q), error=error, value=S.raw[name],
         on_blur=lambda value: S.remember(name, value), optional=optional, label_is_heading=heading,
         width=q.width, autocomplete=q.autocomplete, input_mode=q.input_mode,  # type: ignore[arg-type]
+        max_length=length_limit(q.spec),
         spellcheck=False if kind in (Kind.katakana, Kind.digits, Kind.postal_code) else None,
     )  # fmt: skip
 

@@ -186,6 +186,7 @@ def _correction_form(t: T) -> rx.Component:
                 optional=True,
                 hint=t._("If you know the right value, write it here."),
                 error=_proposed_error(t),
+                max_length=PROPOSED_MAX,
             ),
             button_group(button(t._("Send the report"), id="send-correction", prevent_double_click=True)),
             on_submit=CorrectionState.submit,

@@ -19,7 +19,7 @@ from rxapp.components.text_input import text_input
 from rxapp.i18n import T
 from rxapp.pages.registry import page
 from rxapp.procedures.catalog import CATALOG, LIFE_EVENTS, ProcedureInfo, event_label
-from rxapp.state.procedure_search import ProcedureSearchState
+from rxapp.state.procedure_search import MAX_QUERY, ProcedureSearchState
 
 S = ProcedureSearchState
 
@@ -89,7 +89,7 @@ def search_page(t: T) -> rx.Component:
         rx.el.form(
             text_input(t, label=t._("What do you want to do?"), name="q", id="procedure-query", type="search",
                        hint=t._("For example: child, moving, pension, bank account"), value=S.query,
-                       autocomplete="off"),
+                       autocomplete="off", max_length=MAX_QUERY),
             button(t._("Search"), id="procedure-search-button"),
             role="search",
             action=f"/{t.code}/procedures",

@@ -13,7 +13,7 @@ from rxapp.i18n.formatting import format_date, format_number, format_yen
 from rxapp.procedures.flows import Flow, Question
 from rxapp.rules.child_allowance import monthly_amount
 from rxapp.rules.deficiency import AnswerValue, Facts, Finding, as_date, as_int
-from rxapp.rules.fields import Kind
+from rxapp.rules.fields import Kind, length_limit
 from rxapp.rules.tables import parameters
 from rxapp.rules.tax_return import medical_deduction, threshold, total_paid
 
@@ -46,7 +46,7 @@ def field_error(t: T, q: Question, code: str, parts: tuple[str, ...] = ()) -> st
     if code == "pattern":
         return t._("Enter a postcode with 7 numbers, like 100-0001")
     if code == "too_long":
-        return t._("{field} must be {count} characters or fewer", field=label, count=spec.max_length or 0)
+        return t._("{field} must be {count} characters or fewer", field=label, count=length_limit(spec))
     if code == "date_incomplete":
         names = {"year": t._("a year"), "month": t._("a month"), "day": t._("a day")}
         return t._("{field} must include {part}", field=label, part=names.get(parts[0] if parts else "day", ""))

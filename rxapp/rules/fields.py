@@ -51,6 +51,15 @@ class FieldSpec:
     choices: tuple[str, ...] = ()
 
 
+# The limit of an answer whose field states none: no real answer comes near it, a pasted document does.
+ANSWER_MAX_LENGTH = 1000
+
+
+def length_limit(spec: FieldSpec) -> int:
+    """How many characters the answer may have."""
+    return spec.max_length or ANSWER_MAX_LENGTH
+
+
 _KATAKANA = re.compile(r"^[ァ-ヴー]+(?:　[ァ-ヴー]+)*$")
 _POSTAL = re.compile(r"^[0-9]{3}-?[0-9]{4}$")
 _DASHES = "‐－―−ー‑–—"  # hyphens people type in postcodes (ー only between digits)
@@ -91,6 +100,8 @@ def validate(spec: FieldSpec, raw: str) -> str | None:
     value = normalise(spec, raw)
     if not value:
         return "required" if spec.required else None
+    if len(value) > length_limit(spec):
+        return "too_long"  # first: the length is what to fix, whatever else a pasted text gets wrong
     kind = spec.kind
     if kind is Kind.katakana:
         if not _KATAKANA.match(value):
@@ -117,8 +128,6 @@ def validate(spec: FieldSpec, raw: str) -> str | None:
             return "invalid_choice"
     elif kind is Kind.documents and spec.choices and not set(value.split(",")) <= set(spec.choices):
         return "invalid_choice"
-    if spec.max_length is not None and len(value) > spec.max_length:
-        return "too_long"
     return None
 
 

@@ -45,6 +45,7 @@ from rxapp.api.errors import (
     ValidationFailed,
 )
 from rxapp.api.models import Application, ApplicationStatus
+from rxapp.call_scripts import FOCUS_HEADING
 from rxapp.i18n import T
 from rxapp.i18n.formatting import format_date
 from rxapp.prefs_script import COOKIE, parse_prefs
@@ -58,18 +59,6 @@ from rxapp.state.session import adapter_error, locale_of_path, require_token, se
 
 JST = ZoneInfo("Asia/Tokyo")
 KEY_FIELD = "_submission_key"
-# Moves focus to the new step's heading (the question), as a page load would put the reader at the top.
-# A new step puts focus on its h1 (the question), but never takes it from someone who has already started to use
-# the page since the URL changed (a key or the pointer; the times come from COMPONENTS_SCRIPT), nor from a field
-# being typed in: on a slow machine the on_load of a redirected URL can land after the first keystrokes. Focus
-# outside <main> (the language picker after a switch, the display settings) stays where the resident put it.
-FOCUS_HEADING = (
-    "setTimeout(function(){var h=document.querySelector('main h1');var a=document.activeElement;"
-    "if((window.__minnaActedAt||0)>(window.__minnaNavAt||0)&&a&&a!==document.body)return;"
-    "if(a&&a!==document.body&&a.isConnected&&a.closest&&!a.closest('main'))return;"
-    "if(a&&a!==h&&a.closest&&a.closest('main form')&&a.matches('input,select,textarea'))return;"
-    "if(h){h.setAttribute('tabindex','-1');h.focus();}},30)"
-)
 LIVE_MODE = rx.Var("(document.documentElement.getAttribute('data-mode') || '')")
 TRANSIENT = (BackendUnavailable, BackendTimeout, BackendError)
 

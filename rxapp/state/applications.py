@@ -13,6 +13,7 @@ import reflex as rx
 from rxapp.api import get_client
 from rxapp.api.errors import PortalError
 from rxapp.api.models import Application
+from rxapp.call_scripts import PRINT
 from rxapp.i18n import T
 from rxapp.i18n.formatting import format_date
 from rxapp.procedures import messages
@@ -156,4 +157,4 @@ class ApplicationsState(rx.State):
 
     @rx.event
     def print_receipt(self) -> Any:
-        return rx.call_script("window.print()")
+        return rx.call_script(PRINT)

@@ -36,7 +36,6 @@ Methods starting with "_" are helpers, not events (Reflex makes every public met
 from __future__ import annotations
 
 import contextlib
-import json
 import math
 import time
 from datetime import datetime
@@ -57,8 +56,10 @@ from rxapp.api.errors import (
     Unauthorised,
 )
 from rxapp.api.models import Session
-from rxapp.browser_session import ROTATE_PATH, cookie_value, key_of, store
+from rxapp.browser_session import cookie_value, key_of, store
+from rxapp.call_scripts import navigate_through_rotation
 from rxapp.i18n.registry import DEFAULT_LOCALE, shipped_locales
+from rxapp.redirects import safe_next
 
 # Warn this long before expiry (WCAG 2.2.1 asks for at least 20 s; HMRC warns 2 minutes before).
 WARN_BEFORE_S = 120
@@ -83,20 +84,6 @@ def locale_of_path(path: str) -> str:
     """The locale code of a portal path (`/en/mypage` → `en`), or the default locale."""
     first = path.lstrip("/").split("/", 1)[0]
     return first if first in _locale_codes() else DEFAULT_LOCALE
-
-
-def safe_next(raw: str | None, locale: str) -> str:
-    """A `next` target we may redirect to: a path of this portal, never another site (open redirect)."""
-    target = unquote(raw or "").strip()
-    fallback = f"/{locale}/mypage"
-    if not target.startswith("/") or target.startswith("//") or "\\" in target or "://" in target:
-        return fallback
-    if locale_of_path(target) != target.lstrip("/").split("/", 1)[0]:
-        return fallback
-    # Coming back to the sign-in page itself would be a loop.
-    if target.rstrip("/").split("?", 1)[0].endswith("/sign-in"):
-        return fallback
-    return target
 
 
 class SessionState(rx.State):
@@ -222,8 +209,7 @@ class SessionState(rx.State):
     def _full_navigation(self, path: str) -> rx.event.EventSpec:
         """Leave through /_session/rotate: the browser gets a new session cookie, and the page is loaded anew,
         so nothing of the page before stays in the browser's memory."""
-        target = f"{ROTATE_PATH}?next={quote(path, safe='/')}"
-        return rx.call_script(f"window.location.replace({json.dumps(target)})")
+        return rx.call_script(navigate_through_rotation(f"next={quote(path, safe='/')}"))
 
     def _simple_mode(self) -> bool:
         """Simplified display mode, from the `minna_prefs` cookie the display settings write."""

@@ -198,3 +198,11 @@ def test_character_count_templates_cover_every_plural_category() -> None:
 def test_described_by_keeps_extras_and_puts_the_error_last() -> None:
     assert _field.described_by("f", "hint", "oops", "f-info") == "f-hint f-info f-error"
     assert _field.described_by("f", None, None) is None
+
+
+def test_every_text_control_stops_a_huge_paste_past_its_limit() -> None:
+    # Twice the answer's limit: a little over shows the field's error, a pasted document never reaches the socket.
+    assert "maxLength:40" in jsx(text_input(T("en"), label="Name", name="n", max_length=20))
+    assert f"maxLength:{2 * _field.DEFAULT_MAX_LENGTH}" in jsx(text_input(T("en"), label="Name", name="n"))
+    assert "maxLength:40" in jsx(textarea(T("en"), label="Why", name="why", max_length=20))
+    assert "maxLength:20" in jsx(date_input(T("en"), legend="When", name="d"))

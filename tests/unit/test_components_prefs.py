@@ -8,7 +8,8 @@ import subprocess
 import pytest
 
 from rxapp.prefs_script import PREF_VALUES, PREFS_FORM_SCRIPT, PREFS_SCRIPT, parse_prefs, serialize_prefs
-from rxapp.prefs_server import _safe_next, apply_to_html
+from rxapp.prefs_server import apply_to_html
+from rxapp.redirects import safe_next
 
 
 def test_parse_keeps_only_known_keys_and_values() -> None:
@@ -47,7 +48,7 @@ def test_html_gets_the_attributes_and_the_saved_radio_is_checked() -> None:
      ("/\\evil", "/")],
 )
 def test_return_address_stays_on_this_site(value: str | None, expected: str) -> None:
-    assert _safe_next(value) == expected
+    assert safe_next(value) == expected
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to parse the scripts")
