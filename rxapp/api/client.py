@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections import OrderedDict
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -70,7 +69,6 @@ T = TypeVar("T")
 IDEMPOTENT_METHODS = frozenset({"GET", "PUT", "DELETE", "HEAD", "OPTIONS"})
 RETRYABLE_STATUS = frozenset({500, 502, 503, 504})
 USER_AGENT = "MinnaPortal-adapter/1.0 python-httpx"
-MAX_REMEMBERED_DEVICES = 20_000
 ACTIVITY_CHECK_LIMIT = 1000  # the most the backend serves at once
 
 _adapters: dict[Any, TypeAdapter[Any]] = {}
@@ -119,10 +117,6 @@ class PortalClient:
         self.base_url = self.settings.base_url()
         self._client: httpx.AsyncClient | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
-        # Session token → the resident's User-Agent given at sign-in: every later call of that session is
-        # sent with it, so 操作履歴 names their browser, not this client. Per process: a call served by
-        # another worker, or after a restart, names the portal's client instead.
-        self._devices: OrderedDict[str, str] = OrderedDict()
 
     # ------------------------------------------------------------------------------- plumbing
 
@@ -163,9 +157,6 @@ class PortalClient:
     ) -> httpx.Response:
         """Send with retries for idempotent methods; map transport failures to typed errors."""
         all_headers = dict(headers or {})
-        device = self._devices.get(token) if token is not None else None
-        if device and DEVICE_HEADER not in all_headers:
-            all_headers.update(_device_header(device))
         if token is not None:
             all_headers["Authorization"] = f"Bearer {token}"
         clean_params = {k: v for k, v in (params or {}).items() if v is not None}
@@ -214,13 +205,6 @@ class PortalClient:
         except ValidationError as exc:
             raise BackendError(f"{method} {path}: response is not the contract") from exc
 
-    def _remember_device(self, session: Session, device: str) -> Session:
-        if device:
-            self._devices[session.token] = device
-            while len(self._devices) > MAX_REMEMBERED_DEVICES:
-                self._devices.popitem(last=False)  # the oldest sessions have long expired
-        return session
-
     # ------------------------------------------------------------------------------- sign-in
 
     async def health(self) -> Health:
@@ -239,7 +223,7 @@ class PortalClient:
         the backend's per-client sign-in limits (vouched for with the shared backend key)."""
         session = await self._call("POST", "/sessions", Session, json={"card_id": card_id, "pin": pin},
                                    headers=self._resident_headers(device, client_address))  # fmt: skip
-        return self._remember_device(session, device)
+        return session
 
     async def sign_in_smartphone_start(self, card_id: str, *, client_address: str = "") -> SmartphoneChallenge:
         """Start a smartphone sign-in challenge."""
@@ -258,7 +242,7 @@ class PortalClient:
             "POST", f"/sessions/smartphone/{challenge_id}/complete", Session, json=body,
             headers=self._resident_headers(device, client_address),
         )  # fmt: skip
-        return self._remember_device(session, device)
+        return session
 
     def _resident_headers(self, device: str, client_address: str) -> dict[str, str]:
         """The resident's browser and address, forwarded for the activity log and the sign-in limits."""
@@ -279,10 +263,7 @@ class PortalClient:
 
     async def sign_out(self, token: str) -> None:
         """End the session."""
-        try:
-            await self._call("DELETE", "/sessions/current", None, token=token)
-        finally:
-            self._devices.pop(token, None)
+        await self._call("DELETE", "/sessions/current", None, token=token)
 
     async def act_as(self, token: str, resident_id: str) -> Session:
         """Act for a principal (proxy), or pass one's own id to return to oneself."""

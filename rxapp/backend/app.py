@@ -296,8 +296,9 @@ def _open_session(conn: sqlite3.Connection, resident_id: str, method: SignInMeth
     token = secrets.token_urlsafe(32)
     now = _now()
     conn.execute(
-        "INSERT INTO sessions (token, resident_id, subject_id, method, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-        (token, resident_id, resident_id, method.value, (now + _session_ttl()).isoformat(), now.isoformat()),
+        "INSERT INTO sessions (token, resident_id, subject_id, method, expires_at, created_at, device)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (token, resident_id, resident_id, method.value, (now + _session_ttl()).isoformat(), now.isoformat(), device),
     )
     _log_activity(conn, resident_id=resident_id, actor_id=resident_id, action="sign_in", device=device,
                    method=method.value)  # fmt: skip
@@ -384,8 +385,11 @@ def create_api(store: Store | None = None) -> FastAPI:
                 scope = tuple(ProxyScope(s) for s in json.loads(proxy["scope"]))
         response.headers["X-Portal-Actor"] = actor
         response.headers["X-Portal-Subject"] = subject
+        # The session remembers the browser it was opened from, so every action of it names that browser in
+        # 操作履歴 whichever worker or client makes the call; a forwarded User-Agent still wins.
+        device = _device(request) if request.headers.get("x-client-user-agent") else (row["device"] or _device(request))
         return Ctx(token=credentials.credentials, actor_id=actor, subject_id=subject, method=str(row["method"]),
-                   scope=scope, device=_device(request))  # fmt: skip
+                   scope=scope, device=device)  # fmt: skip
 
     def acting(*scopes: ProxyScope, principal_only: bool = False, own: bool = False) -> Any:
         """The session of a route together with what it lets a proxy do: the one place scopes are checked.

@@ -61,15 +61,16 @@ CREATE TABLE IF NOT EXISTS corrections (
     request_id TEXT PRIMARY KEY, resident_id TEXT NOT NULL, created_at TEXT NOT NULL, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sessions (
     token TEXT PRIMARY KEY, resident_id TEXT NOT NULL, subject_id TEXT NOT NULL, method TEXT NOT NULL,
-    expires_at TEXT NOT NULL, created_at TEXT NOT NULL);
+    expires_at TEXT NOT NULL, created_at TEXT NOT NULL, device TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS credential_attempts (client TEXT NOT NULL, kind TEXT NOT NULL, at REAL NOT NULL);
 CREATE INDEX IF NOT EXISTS credential_attempts_client ON credential_attempts (client, kind, at);
 CREATE TABLE IF NOT EXISTS challenges (
     challenge_id TEXT PRIMARY KEY, card_id TEXT NOT NULL, status TEXT NOT NULL, expires_at TEXT NOT NULL);
 """
 
-# The value of meta 'seeded': 2 = two-level chain hashes, activity rows in the chain.
-SCHEMA_VERSION = "2"
+# The value of meta 'seeded': 2 = two-level chain hashes, activity rows in the chain; 3 = a session keeps the
+# device it was opened from.
+SCHEMA_VERSION = "3"
 
 TABLES = [
     "meta", "cards", "residents", "info_items", "notices", "chain", "disclosure", "disclosure_log", "proxies",
