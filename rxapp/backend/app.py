@@ -203,27 +203,13 @@ def _verify_pin(
                  (failed, int(locked), card["card_id"]))  # fmt: skip
     _record_attempt(conn, _client_address(request), "failure")
     resident = str(card["resident_id"])
-    _log_activity(conn, resident_id=resident, actor_id=resident, action="sign_in_failed", device=_device(request),
+    hashchain.log_activity(conn, resident_id=resident, actor_id=resident, action="sign_in_failed", device=_device(request),
                   method=method.value)  # fmt: skip
     if locked:
-        _log_activity(conn, resident_id=resident, actor_id=resident, action="card_locked", device=_device(request),
+        hashchain.log_activity(conn, resident_id=resident, actor_id=resident, action="card_locked", device=_device(request),
                       method=method.value)  # fmt: skip
         return ApiError(423, "card_locked", "card locked after 3 wrong PINs")
     return ApiError(401, "pin_incorrect", "wrong PIN", tries_left=MAX_PIN_TRIES - failed)
-
-
-def _log_activity(
-    conn: sqlite3.Connection,
-    *,
-    resident_id: str,
-    actor_id: str,
-    action: str,
-    device: str,
-    method: str | None = None,
-    detail: str | None = None,
-) -> None:
-    hashchain.log_activity(conn, resident_id=resident_id, actor_id=actor_id, action=action, device=device,
-                           method=method, detail=detail)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -300,7 +286,7 @@ def _open_session(conn: sqlite3.Connection, resident_id: str, method: SignInMeth
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
         (token, resident_id, resident_id, method.value, (now + _session_ttl()).isoformat(), now.isoformat(), device),
     )
-    _log_activity(conn, resident_id=resident_id, actor_id=resident_id, action="sign_in", device=device,
+    hashchain.log_activity(conn, resident_id=resident_id, actor_id=resident_id, action="sign_in", device=device,
                    method=method.value)  # fmt: skip
     row = conn.execute("SELECT * FROM sessions WHERE token = ?", (token,)).fetchone()
     return _session_model(conn, row)
@@ -524,7 +510,7 @@ def create_api(store: Store | None = None) -> FastAPI:
         """Sign out: the token stops working at once."""
         with db.write() as conn:
             conn.execute("DELETE FROM sessions WHERE token = ?", (c.token,))
-            _log_activity(
+            hashchain.log_activity(
                 conn, resident_id=c.actor_id, actor_id=c.actor_id, action="sign_out", device=c.device
             )
         return Response(status_code=204)
@@ -536,7 +522,7 @@ def create_api(store: Store | None = None) -> FastAPI:
             if resident_id != c.actor_id and _active_proxy(conn, resident_id, c.actor_id) is None:
                 raise ApiError(403, "not_a_proxy", "no proxy relation with that resident")
             conn.execute("UPDATE sessions SET subject_id = ? WHERE token = ?", (resident_id, c.token))
-            _log_activity(conn, resident_id=resident_id, actor_id=c.actor_id, action="act_as", device=c.device,
+            hashchain.log_activity(conn, resident_id=resident_id, actor_id=c.actor_id, action="act_as", device=c.device,
                           detail=None if resident_id == c.actor_id else "proxy")  # fmt: skip
             return _session_model(
                 conn, conn.execute("SELECT * FROM sessions WHERE token = ?", (c.token,)).fetchone()
@@ -557,7 +543,7 @@ def create_api(store: Store | None = None) -> FastAPI:
     def list_info(c: ViewInfo, category: InfoCategory | None = None) -> list[InfoItem]:
         """わたしの情報, optionally one category; the look is recorded in the subject's 操作履歴."""
         with db.write() as conn:
-            _log_activity(conn, resident_id=c.subject_id, actor_id=c.actor_id, action="view_info", device=c.device,
+            hashchain.log_activity(conn, resident_id=c.subject_id, actor_id=c.actor_id, action="view_info", device=c.device,
                           detail=category.value if category else None)  # fmt: skip
             if category is None:
                 rows = conn.execute("SELECT data FROM info_items WHERE resident_id = ? ORDER BY category, position",
@@ -576,7 +562,7 @@ def create_api(store: Store | None = None) -> FastAPI:
             row = conn.execute("SELECT data FROM info_items WHERE item_id = ? AND resident_id = ?",
                                (item_id, c.subject_id)).fetchone()  # fmt: skip
             if row is not None:
-                _log_activity(conn, resident_id=c.subject_id, actor_id=c.actor_id, action="view_info",
+                hashchain.log_activity(conn, resident_id=c.subject_id, actor_id=c.actor_id, action="view_info",
                               device=c.device, detail=item_id)  # fmt: skip
         if row is None:
             raise ApiError(404, "not_found", "no such item")
@@ -591,7 +577,7 @@ def create_api(store: Store | None = None) -> FastAPI:
     def list_notices(c: Notices) -> list[Notice]:
         """お知らせ, newest first; the look is recorded in the subject's 操作履歴."""
         with db.write() as conn:
-            _log_activity(conn, resident_id=c.subject_id, actor_id=c.actor_id, action="view_notices",
+            hashchain.log_activity(conn, resident_id=c.subject_id, actor_id=c.actor_id, action="view_notices",
                           device=c.device)  # fmt: skip
             rows = conn.execute("SELECT * FROM notices WHERE resident_id = ? ORDER BY sent_at DESC, notice_id",
                                 (c.subject_id,)).fetchall()  # fmt: skip
@@ -725,7 +711,7 @@ def create_api(store: Store | None = None) -> FastAPI:
                         c.actor_id,
                     ),
                 )
-            _log_activity(conn, resident_id=c.subject_id, actor_id=c.actor_id, action="update_disclosure",
+            hashchain.log_activity(conn, resident_id=c.subject_id, actor_id=c.actor_id, action="update_disclosure",
                           device=c.device)  # fmt: skip
             return _disclosure(conn, c.subject_id)
 
@@ -779,7 +765,7 @@ def create_api(store: Store | None = None) -> FastAPI:
                 (proxy_id, c.actor_id, body.proxy_resident_id, json.dumps(sorted({s.value for s in body.scope})),
                  _now().isoformat()),
             )  # fmt: skip
-            _log_activity(
+            hashchain.log_activity(
                 conn, resident_id=c.actor_id, actor_id=c.actor_id, action="add_proxy", device=c.device
             )
             return _proxy(
@@ -795,7 +781,7 @@ def create_api(store: Store | None = None) -> FastAPI:
                 raise ApiError(404, "not_found", "no such proxy")
             conn.execute("UPDATE proxies SET revoked_at = COALESCE(revoked_at, ?) WHERE proxy_id = ?",
                          (_now().isoformat(), proxy_id))  # fmt: skip
-            _log_activity(
+            hashchain.log_activity(
                 conn, resident_id=c.actor_id, actor_id=c.actor_id, action="revoke_proxy", device=c.device
             )
             return _proxy(
@@ -835,7 +821,7 @@ def create_api(store: Store | None = None) -> FastAPI:
             _service(conn, c.subject_id, service_id)
             conn.execute("INSERT OR IGNORE INTO service_links (resident_id, service_id, linked_at) VALUES (?, ?, ?)",
                          (c.subject_id, service_id, _now().isoformat()))  # fmt: skip
-            _log_activity(conn, resident_id=c.subject_id, actor_id=c.actor_id, action="link_service",
+            hashchain.log_activity(conn, resident_id=c.subject_id, actor_id=c.actor_id, action="link_service",
                           device=c.device, detail=service_id)  # fmt: skip
             return _service(conn, c.subject_id, service_id)
 
@@ -846,7 +832,7 @@ def create_api(store: Store | None = None) -> FastAPI:
             _service(conn, c.subject_id, service_id)
             conn.execute("DELETE FROM service_links WHERE resident_id = ? AND service_id = ?",
                          (c.subject_id, service_id))  # fmt: skip
-            _log_activity(conn, resident_id=c.subject_id, actor_id=c.actor_id, action="unlink_service",
+            hashchain.log_activity(conn, resident_id=c.subject_id, actor_id=c.actor_id, action="unlink_service",
                           device=c.device, detail=service_id)  # fmt: skip
             return _service(conn, c.subject_id, service_id)
 
@@ -885,7 +871,7 @@ def create_api(store: Store | None = None) -> FastAPI:
             account = PublicFundAccount(**body.model_dump(), registered_at=registered_at, updated_at=now)
             conn.execute("INSERT OR REPLACE INTO accounts (resident_id, data) VALUES (?, ?)",
                          (c.subject_id, account.model_dump_json()))  # fmt: skip
-            _log_activity(conn, resident_id=c.subject_id, actor_id=c.actor_id, action="set_public_fund_account",
+            hashchain.log_activity(conn, resident_id=c.subject_id, actor_id=c.actor_id, action="set_public_fund_account",
                           device=c.device)  # fmt: skip
         return account
 
@@ -1030,7 +1016,7 @@ def create_api(store: Store | None = None) -> FastAPI:
             _save(conn, app_)
             conn.execute("INSERT INTO idempotency (resident_id, key, application_id) VALUES (?, ?, ?)",
                          (c.subject_id, idempotency_key, application_id))  # fmt: skip
-            _log_activity(conn, resident_id=c.subject_id, actor_id=c.actor_id, action="submit_application",
+            hashchain.log_activity(conn, resident_id=c.subject_id, actor_id=c.actor_id, action="submit_application",
                           device=c.device, detail=receipt)  # fmt: skip
         return app_
 
@@ -1063,7 +1049,7 @@ def create_api(store: Store | None = None) -> FastAPI:
             )  # fmt: skip
             conn.execute("INSERT INTO corrections (request_id, resident_id, created_at, data) VALUES (?, ?, ?, ?)",
                          (request.request_id, c.subject_id, now.isoformat(), request.model_dump_json()))  # fmt: skip
-            _log_activity(conn, resident_id=c.subject_id, actor_id=c.actor_id, action="request_correction",
+            hashchain.log_activity(conn, resident_id=c.subject_id, actor_id=c.actor_id, action="request_correction",
                           device=c.device, detail=item.item_id)  # fmt: skip
         return request
 
@@ -1094,17 +1080,21 @@ def create_api(store: Store | None = None) -> FastAPI:
                 status_code=status, content={"code": "test_failure", "message": "", "field_errors": {}}
             )
 
+        def _edited_payload(conn: sqlite3.Connection, seq: int, field: str, value: str) -> dict[str, Any]:
+            """A stored chain entry's payload with one field changed (the entry itself is not touched here)."""
+            row = conn.execute("SELECT payload FROM chain WHERE seq = ?", (seq,)).fetchone()
+            if row is None:
+                raise ApiError(404, "not_found", "no such chain entry")
+            payload = json.loads(row["payload"])
+            payload[field] = value
+            return payload
+
         @router.post("/_test/tamper", include_in_schema=False)
         def _tamper(seq: int, field: str = "purpose", value: str = "改ざんされた目的") -> dict[str, int]:
             """Edit a stored chain entry in place without re-hashing it, as someone with database access would."""
             with db.write() as conn:
-                row = conn.execute("SELECT payload FROM chain WHERE seq = ?", (seq,)).fetchone()
-                if row is None:
-                    raise ApiError(404, "not_found", "no such chain entry")
-                payload = json.loads(row["payload"])
-                payload[field] = value
                 conn.execute("UPDATE chain SET payload = ? WHERE seq = ?",
-                             (json.dumps(payload, ensure_ascii=False), seq))  # fmt: skip
+                             (json.dumps(_edited_payload(conn, seq, field, value), ensure_ascii=False), seq))  # fmt: skip
             return {"tampered": seq}
 
         # What an operator with the database (and the signing key) could do, to show what the checks catch.
@@ -1112,13 +1102,8 @@ def create_api(store: Store | None = None) -> FastAPI:
         def _rechain(seq: int, field: str = "purpose", value: str = "改ざんされた目的") -> dict[str, int]:
             """Edit an entry and re-hash it and every later entry: the chain is consistent again."""
             with db.write() as conn:
-                row = conn.execute("SELECT payload FROM chain WHERE seq = ?", (seq,)).fetchone()
-                if row is None:
-                    raise ApiError(404, "not_found", "no such chain entry")
-                payload = json.loads(row["payload"])
-                payload[field] = value
                 conn.execute("UPDATE chain SET payload = ? WHERE seq = ?",
-                             (hashchain.canonical_json(payload), seq))  # fmt: skip
+                             (hashchain.canonical_json(_edited_payload(conn, seq, field, value)), seq))  # fmt: skip
                 hashchain.rehash_from(conn, seq)
             return {"rechained": seq}
 
