@@ -197,21 +197,26 @@ def _reason_banner(t: T) -> rx.Component:
     )
 
 
+def _pin_field(t: T, name: str, hint: str) -> rx.Component:
+    """The sign-in PIN (the card form's, or the simulated phone's): pasteable, for password managers (WCAG 3.3.8)."""
+    return text_input(
+        t,
+        label=t._("4-digit PIN for signing in"),
+        name=name,
+        id=name.replace("_", "-"),
+        hint=hint,
+        error=_pin_error(t),
+        type="password",
+        autocomplete="current-password",
+        input_mode="numeric",
+        width="5",
+    )
+
+
 def _card_form(t: T) -> rx.Component:
     return rx.el.form(
         _card_choice(t),
-        text_input(
-            t,
-            label=t._("4-digit PIN for signing in"),
-            name="pin",
-            id="pin",
-            hint=t._("The number you chose for the sign-in certificate (利用者証明用電子証明書). You can paste it. After 3 wrong PINs in a row, the card locks."),
-            error=_pin_error(t),
-            type="password",
-            autocomplete="current-password",
-            input_mode="numeric",
-            width="5",
-        ),
+        _pin_field(t, "pin", t._("The number you chose for the sign-in certificate (利用者証明用電子証明書). You can paste it. After 3 wrong PINs in a row, the card locks.")),
         button_group(button(t._("Sign in"), id="sign-in-button", prevent_double_click=True)),
         id="card-sign-in",
         on_submit=SignInState.submit,
@@ -238,18 +243,7 @@ def _phone_step(t: T) -> rx.Component:
         rx.el.form(
             rx.el.p(t._("Simulated smartphone (demonstration)"), class_name="phone-sim__label", id="phone-sim-label"),
             rx.el.p(t._("Minna Portal wants to sign you in. Is this you?")),
-            text_input(
-                t,
-                label=t._("4-digit PIN for signing in"),
-                name="phone_pin",
-                id="phone-pin",
-                hint=t._("Demonstration: a real phone checks your face or fingerprint. Here, type the card's 4-digit PIN instead."),
-                error=_pin_error(t),
-                type="password",
-                autocomplete="current-password",
-                input_mode="numeric",
-                width="5",
-            ),
+            _pin_field(t, "phone_pin", t._("Demonstration: a real phone checks your face or fingerprint. Here, type the card's 4-digit PIN instead.")),
             button_group(
                 button(t._("Yes, confirm with face or fingerprint"), id="phone-approve", prevent_double_click=True),
                 button(t._("No, this is not me"), type="button", variant="secondary", id="phone-deny",

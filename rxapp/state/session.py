@@ -24,11 +24,14 @@ redirects to `/<locale>/sign-in?next=<this path>`, and signing in comes back to 
 Public vars (safe for the browser): `signed_in`, `display_name` (who signed in), `acting_for_name` (the
 principal a proxy acts for; "" when acting for oneself: the shell shows the proxy banner while it is set),
 `expires_at_ms` (epoch ms, for the timeout warning's countdown), `warn_before_s` (how long before expiry
-the warning appears: longer in simplified mode), `sign_in_error` and `tries_left` (sign-in page), `locale`
-(the route's locale code).
+the warning appears: longer in simplified mode), `sign_in_error`, `tries_left` and `retry_after_minutes`
+(sign-in page), `locale` (the route's locale code).
 Events: `sign_in(card_id, pin)`, `sign_out`, `extend`, `expired`,
 `require_sign_in`, `act_for(resident_id)`, `stop_acting`.
-The bearer token lives only in the backend-only var `_token`: it never reaches the browser. Errors are kept
+The bearer token lives only in the backend-only var `_token`: it never reaches the browser. It belongs to the
+browser, not to the tab: the browser's HttpOnly session cookie names it in the session store, every event checks
+that it still does (rxapp/state/session_binding.py), and signing in or out resets every state of the tab
+(`forget_private_states`) and loads the next page anew through /_session/rotate. Errors are kept
 as machine codes (rxapp.api.errors codes; `session_expired`; `sign_in_required`), never as prose.
 Methods starting with "_" are helpers, not events (Reflex makes every public method an event handler).
 """

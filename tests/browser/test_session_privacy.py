@@ -50,14 +50,17 @@ def _signed_in_paths(portal_url: str, locale: str) -> list[str]:
 
 
 def _record_frames(page: Page, after: dict[str, bool] | None = None) -> list[str]:
-    """Every websocket frame the page receives (from when `after["on"]` is set, if given)."""
+    """Every websocket frame the page receives on sockets opened once `after["on"]` is set (all, without it).
+
+    Signing out loads the next page anew, so every frame after it arrives on a new socket; what the old socket
+    still delivers was sent while the resident was signed in (a page's data arriving late under load)."""
     frames: list[str] = []
 
-    def keep(payload: object) -> None:
+    def watch(ws: object) -> None:
         if after is None or after["on"]:
-            frames.append(str(payload))
+            ws.on("framereceived", lambda payload: frames.append(str(payload)))  # type: ignore[attr-defined]
 
-    page.on("websocket", lambda ws: ws.on("framereceived", keep))
+    page.on("websocket", watch)
     return frames
 
 
@@ -89,7 +92,7 @@ def test_sign_out_then_another_resident_in_the_same_tab_sees_nothing_of_the_firs
 
     page.goto(f"{portal_url}/en/my-info")
     expect(page.locator("main")).to_contain_text(first_residents_data[0])
-    signed_out["on"] = True  # from the sign-out on, on the socket that is open and on every later one
+    signed_out["on"] = True  # every socket from the sign-out on
     press_on(page, "session-sign-out")
     page.wait_for_url("**/en/signed-out**")
     expect(page.locator("h1")).to_have_text("You have signed out")

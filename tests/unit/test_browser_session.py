@@ -3,17 +3,17 @@ the sign-in to the new value and forgets the old one, and that it only ever redi
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import pytest
 
 from rxapp import browser_session
 from rxapp.browser_session import COOKIE, MemoryStore, cookie_value, key_of, session_cookie
+from tests.unit.async_run import run_coroutine
 
 
 def _run(coro: Any) -> Any:
-    return asyncio.run(coro)
+    return run_coroutine(coro)
 
 
 async def _call(app: Any, path: str, *, cookie: str = "", query: bytes = b"") -> tuple[int, dict[bytes, list[bytes]]]:

@@ -9,7 +9,6 @@ protocol (bench/bench_load.py).
 
 from __future__ import annotations
 
-import asyncio
 import os
 import signal
 import subprocess
@@ -28,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # bench/ is script
 
 from bench.bench_faults import sign_in_all, still_signed_in
 from bench.bench_load import Tally, started_portal
+from tests.unit.async_run import run_coroutine
 
 pytestmark = [
     pytest.mark.prod,
@@ -58,7 +58,7 @@ def _signed_in_after(base: str, fault: object) -> dict[str, int]:
             await resident.close()
         return outcome
 
-    return asyncio.run(scenario())
+    return run_coroutine(scenario())
 
 
 def test_a_redis_restart_keeps_residents_signed_in(portal: tuple[str, int, str, Path]) -> None:

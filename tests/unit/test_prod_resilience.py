@@ -9,7 +9,6 @@ without the fix, so the test can fail.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import os
 import pickle
@@ -28,6 +27,7 @@ import psutil
 import pytest
 
 from rxapp import prod_redis
+from tests.unit.async_run import run_coroutine
 
 ROOT = Path(__file__).resolve().parents[2]
 needs_redis = pytest.mark.skipif(shutil.which("redis-server") is None, reason="redis-server is not installed")
@@ -247,6 +247,6 @@ def test_a_tab_whose_worker_died_keeps_its_token(tmp_path: Path, owner: str, man
             await client.aclose()
 
     with redis_at(tmp_path) as port:
-        new_token = asyncio.run(link(port))
+        new_token = run_coroutine(link(port))
     # None: the tab keeps its token, so its state (and sign-in) in Redis; a new token is a new, signed-out state.
     assert (new_token is None) is keeps_token

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import gzip
 import hashlib
@@ -13,6 +12,7 @@ from typing import Any
 import pytest
 
 from rxapp import web_security as ws
+from tests.unit.async_run import run_coroutine
 
 PAGE = (b'<!DOCTYPE html><html><head><script>var a=1;</script><script src="/x.js"></script>'
         b'<script type="module" async="">import "/assets/m.js";</script></head><body>'
@@ -74,7 +74,7 @@ def _run(app: Any, scope: dict[str, Any], body_parts: list[bytes] | None = None)
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
 
-    asyncio.run(app(scope, receive, send))
+    run_coroutine(app(scope, receive, send))
     return sent
 
 
