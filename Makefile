@@ -17,9 +17,9 @@ export REFLEX_USE_SYSTEM_BUN := 1
 export REFLEX_TELEMETRY_ENABLED := false
 export PYTHONDONTWRITEBYTECODE := 1
 
-# Debian packages: the browser for tests and a font for every script we ship.
-APT_PACKAGES := chromium fonts-noto-cjk fonts-noto-core
-APT_CHECK := /usr/bin/chromium /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf
+# Debian packages: the browser for tests, a font for every script we ship, and Redis (the production tests).
+APT_PACKAGES := chromium fonts-noto-cjk fonts-noto-core redis-server
+APT_CHECK := /usr/bin/chromium /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf /usr/bin/redis-server
 
 .PHONY: help setup run run-prod redis redis-package stop-redis dev test lint unit browser accessibility i18n i18n-check bench bench-load bench-cluster cluster-deps reset-demo system-deps clean
 
