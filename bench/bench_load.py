@@ -510,6 +510,8 @@ def started_portal(workers: int | None, port: int | None = None, redis_port: int
 
 def _serve_until_done(process: subprocess.Popen[bytes], port: int, redis_url: str, log: Path
                       ) -> Iterator[tuple[str, int, str, Path]]:
+    from rxapp.devserver import stop_process_group
+
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 900  # a first build installs the frontend packages
@@ -525,12 +527,7 @@ def _serve_until_done(process: subprocess.Popen[bytes], port: int, redis_url: st
         print(f"portal {base} (supervisor {process.pid}), Redis {redis_url}, log {log}")
         yield base, process.pid, redis_url, log
     finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
+        stop_process_group(process, timeout=30)
 
 
 def free_port() -> int:

@@ -44,6 +44,18 @@ def _wait_for(url: str, process: subprocess.Popen[bytes], log: Path, timeout: fl
     raise RuntimeError(f"the portal did not answer {url} within {timeout} s:\n{log.read_text()[-4000:]}")
 
 
+def stop_process_group(process: subprocess.Popen[bytes], timeout: float) -> None:
+    """SIGTERM to a server started with start_new_session (its workers too), SIGKILL after `timeout` seconds."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
 @contextlib.contextmanager
 def running_portal(
     web_dir: str = ".web-test", extra_env: dict[str, str] | None = None
@@ -74,10 +86,5 @@ def running_portal(
         _wait_for(f"{base}/ja/", process, log, STARTUP_TIMEOUT_S)
         yield base, process
     finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
+        stop_process_group(process, timeout=20)
         shutil.rmtree(data_dir, ignore_errors=True)

@@ -27,6 +27,7 @@ import psutil
 import pytest
 
 from rxapp import prod_redis
+from rxapp.devserver import stop_process_group
 from tests.unit.async_run import run_coroutine
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -88,13 +89,7 @@ def granian_server(tmp_path: Path, mode: str) -> Iterator[tuple[subprocess.Popen
             time.sleep(0.2)
         yield process, base
     finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        stop_process_group(process, timeout=10)
 
 
 def _answers(base: str) -> bool:
